@@ -1,0 +1,124 @@
+/**
+ * Fitting L(N, D) = E + A/N^α + B/D^β to training runs by the published method (Hoffmann et al. 2022
+ * Approach 3 as replicated by Besiroglu et al. 2024, arXiv:2404.10102): the Huber objective on
+ * log-loss residuals (law-objective.ts), L-BFGS with the analytic gradient (lbfgs.ts) from every start
+ * of a grid (law-grid.ts), keep the best.
+ *
+ * This file runs in one thread; src/parallel/law-fit-pool.ts splits the same work across worker
+ * threads and assembles the same LawFit with `assembleLawFit`, bit for bit.
+ */
+import { FitError } from '../../errors.js';
+import type { LbfgsOptions, LbfgsReason } from './lbfgs.js';
+import { standardGrid, type StartGrid } from './law-grid.js';
+import { errorsOfL, prepareLawData, PUBLISHED_LOSS, thetaToConstants, type ChinchillaConstants, type LawData, type ResidualLoss, type TrainingRun } from './law-objective.js';
+import { lawDiagnostics, type LawDiagnostics } from './law-diagnostics.js';
+import { runStarts, summariseStarts, type PruneRule, type StartBatch } from './multi-start.js';
+
+/** The fewest runs a five-parameter fit accepts. */
+export const MIN_RUNS = 6;
+
+export interface LawFitOptions {
+  /** Residual penalty (default: Huber δ = 1e-3, the published objective). */
+  loss: ResidualLoss;
+  /** Start grid (default: the 4,500-point standard grid). */
+  grid: StartGrid;
+  /** L-BFGS settings (default: scipy's L-BFGS-B defaults, lbfgs.ts). */
+  lbfgs: Partial<LbfgsOptions>;
+  /** Early abandonment of hopeless starts (default none; see PruneRule). */
+  prune: PruneRule | null;
+  /** Called as starts finish: (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_LAW_FIT: Omit<LawFitOptions, 'grid'> = { loss: PUBLISHED_LOSS, lbfgs: {}, prune: null };
+
+export interface LawFit {
+  law: ChinchillaConstants;
+  /** θ̂ = (ln A, ln B, ln E, α, β). */
+  theta: number[];
+  /** Σ ρ(ln Lᵢ − log L̂ᵢ) at θ̂. */
+  objective: number;
+  /** RMSE of L (not log L) over the runs, nats per token. */
+  rmse: number;
+  /** Mean absolute error of L over the runs. */
+  mae: number;
+  /** Number of runs fitted. */
+  n: number;
+  loss: ResidualLoss;
+  /** Number of starts run, how many met a convergence test, how many were abandoned by the prune rule. */
+  starts: number;
+  convergedStarts: number;
+  prunedStarts: number;
+  /** Grid index of the winning start. */
+  bestStart: number;
+  /** The winning start met a convergence test (gradient or ftol); false at a limit or a failed line search. */
+  converged: boolean;
+  reason: LbfgsReason | 'pruned';
+  /** Total L-BFGS iterations and objective evaluations over all starts. */
+  iterations: number;
+  evaluations: number;
+  diagnostics: LawDiagnostics;
+}
+
+/**
+ * Check that runs can be fitted: at least MIN_RUNS, every value finite and > 0, losses not all equal.
+ * Messages name the run by its 1-based position (the command maps it to a file line).
+ * @throws FitError
+ */
+export function validateRuns(runs: readonly TrainingRun[]): void {
+  if (runs.length < MIN_RUNS) throw new FitError(`too few runs to fit a scaling law: ${runs.length} (need at least ${MIN_RUNS})`);
+  runs.forEach((run, i) => {
+    for (const key of ['params', 'tokens', 'loss'] as const) {
+      if (!(Number.isFinite(run[key]) && run[key] > 0)) throw new FitError(`run ${i + 1}: ${key} must be a finite number > 0, got ${run[key]}`);
+    }
+  });
+  if (runs.every((run) => run.loss === runs[0]!.loss)) throw new FitError(`all ${runs.length} runs have the same loss (${runs[0]!.loss}): nothing to fit`);
+}
+
+/**
+ * Fit the Chinchilla-form law to runs in this thread, from every start of the grid.
+ * @throws FitError for unusable runs (validateRuns) or when no start reaches a finite objective
+ * @example
+ * fitChinchillaLaw(runs240).law
+ * // { E: 1.817218, A: 477.8240, B: 2143.423, alpha: 0.3473103, beta: 0.3671726 }, objective 0.00101827402
+ */
+export function fitChinchillaLaw(runs: readonly TrainingRun[], options: Partial<LawFitOptions> = {}): LawFit {
+  validateRuns(runs);
+  const o: LawFitOptions = { ...DEFAULT_LAW_FIT, grid: options.grid ?? standardGrid(), ...options };
+  const data = prepareLawData(runs);
+  const total = o.grid.size;
+  const progress = o.onProgress;
+  const every = Math.max(1, Math.floor(total / 100));
+  const batch = runStarts(data, o.grid, 0, total, o, progress && ((done) => (done % every === 0 || done === total) && progress(done, total)));
+  return assembleLawFit(runs, data, o.loss, [batch]);
+}
+
+/** Build the LawFit from start batches covering the grid (in any partition). */
+export function assembleLawFit(runs: readonly TrainingRun[], data: LawData, loss: ResidualLoss, batches: readonly StartBatch[]): LawFit {
+  let summary;
+  try {
+    summary = summariseStarts(batches);
+  } catch {
+    throw new FitError('the scaling-law fit failed: no start reached a finite objective');
+  }
+  const law = thetaToConstants(summary.theta);
+  const { rmse, mae } = errorsOfL(law, runs);
+  return {
+    law,
+    theta: Array.from(summary.theta),
+    objective: summary.value,
+    rmse,
+    mae,
+    n: runs.length,
+    loss,
+    starts: summary.starts,
+    convergedStarts: summary.convergedStarts,
+    prunedStarts: summary.prunedStarts,
+    bestStart: summary.best,
+    converged: summary.converged,
+    reason: summary.reason,
+    iterations: summary.iterations,
+    evaluations: summary.evaluations,
+    diagnostics: lawDiagnostics(data, loss, summary.theta),
+  };
+}
