@@ -1,6 +1,6 @@
 /**
- * The seed's tables of factors that shape emergence: data stages (§6.2), model-scale ranges (§6.1),
- * data quality (§6.3) and training strategies (§6.4).
+ * The seed's tables of factors that shape emergence: the taxonomy of abilities (§1.3), data stages
+ * (§6.2), model-scale ranges (§6.1), data quality (§6.3) and training strategies (§6.4).
  */
 import type { Bilingual } from './catalog.js';
 
@@ -31,7 +31,16 @@ export interface TrainingStrategy {
   effect: Bilingual;
 }
 
+/** Seed §1.3: a kind of emergent ability, what it covers and examples. */
+export interface AbilityKind {
+  id: string;
+  name: Bilingual;
+  abilities: Bilingual;
+  examples: Bilingual;
+}
+
 export interface Factors {
+  taxonomy: AbilityKind[];
   dataStages: DataStage[];
   scaleFactors: ScaleFactor[];
   /** Seed §6.3: multiplier on effective training data for named quality levels. */

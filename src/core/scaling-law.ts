@@ -78,3 +78,13 @@ export function paramsForLoss(law: ScalingLaw, targetLoss: number, tokens: numbe
   const gap = targetLoss ** (1 / law.alphaD) - law.Dc / tokens;
   return gap > 0 ? law.Nc / gap ** (law.alphaD / law.alphaN) : Infinity;
 }
+
+/**
+ * The constants of a law by their names in the YAML and JSON formats:
+ * `{E, A, B, alpha, beta}` (Chinchilla form) or `{alphaN, alphaD, Nc, Dc}` (Kaplan form).
+ */
+export function lawConstants(law: ScalingLaw): Record<string, number> {
+  return law.form === 'chinchilla'
+    ? { E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta }
+    : { alphaN: law.alphaN, alphaD: law.alphaD, Nc: law.Nc, Dc: law.Dc };
+}

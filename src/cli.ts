@@ -1,0 +1,119 @@
+/**
+ * The command-line program. The only place that reads argv, writes to stdout and stderr and decides
+ * the exit code: 0 success; 1 a check failed, input data invalid or a fit failed; 2 usage error.
+ * Subcommands are registered from their specs (src/options) and loaded on demand, so that
+ * `emerge --help` or `emerge predict` load only what they use.
+ */
+import { once } from 'node:events';
+import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import type { CommandContext } from './commands/context.js';
+import { isEmergeError } from './errors.js';
+import { predictSpec } from './options/predict.js';
+import type { CommandSpec } from './options/spec.js';
+
+type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandContext) => Promise<void>;
+
+const COMMANDS: { spec: CommandSpec; run: Runner }[] = [
+  { spec: predictSpec, run: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx) },
+];
+
+export interface ProcessIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs the program on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: ProcessIO): Promise<number> {
+  const errorLine = (text: string): void => {
+    io.stderr.write(`${text.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  };
+  const ctx = createContext(io);
+  let commandName = '';
+  const program = new Command('emerge')
+    .description('Scaling laws and emergent abilities of large language models: predict, fit, thresholds, simulate.')
+    .version(packageJson.version, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\nExit codes: 0 success; 1 a check failed (CI gate), invalid input data or a failed fit; 2 usage error.\nRun "emerge <command> --help" for a command's options and examples.`);
+
+  for (const { spec, run } of COMMANDS) {
+    const command = program.command(spec.name).summary(spec.summary).description(spec.description).exitOverride();
+    for (const argument of spec.arguments ?? []) command.argument(argument.syntax, argument.description);
+    for (const option of spec.options) {
+      const built = new Option(option.flags, option.description);
+      if (option.choices) built.choices(option.choices);
+      if (option.defaultHelp) built.default(undefined, option.defaultHelp);
+      command.addOption(built);
+    }
+    command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e.command}\n      ${e.explain}`).join('\n')}\n`);
+    command.action(async (...actionArgs: unknown[]) => {
+      commandName = spec.name;
+      const cmd = actionArgs[actionArgs.length - 1] as Command;
+      await run(cmd.args, cmd.opts(), ctx);
+    });
+  }
+
+  try {
+    if (argv.length === 0) {
+      io.stderr.write(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      const where = argv[0] && COMMANDS.some((c) => c.spec.name === argv[0]) ? `emerge ${argv[0]}` : 'emerge';
+      errorLine(`${where}: ${error.message.replace(/^error: /, '')}`);
+      return 2;
+    }
+    if (isEmergeError(error)) {
+      if (error.message) errorLine(`emerge${commandName ? ` ${commandName}` : ''}: ${error.message}`);
+      return error.exitCode;
+    }
+    const detail = io.env.EMERGE_DEBUG ? (error as Error).stack ?? String(error) : (error as Error).message ?? String(error);
+    errorLine(`emerge${commandName ? ` ${commandName}` : ''}: internal error: ${detail} (please report it; EMERGE_DEBUG=1 shows the stack)`);
+    return 1;
+  }
+}
+
+function createContext(io: ProcessIO): CommandContext {
+  const force = io.env.FORCE_COLOR;
+  const color = force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !io.env.NO_COLOR && io.stdout.isTTY === true;
+  let progressShown = false;
+  return {
+    out: {
+      async write(text: string) {
+        if (!io.stdout.write(text)) await once(io.stdout, 'drain');
+      },
+    },
+    warn(message) {
+      if (progressShown) io.stderr.write('\r\u001b[K');
+      progressShown = false;
+      io.stderr.write(`emerge: ${message}\n`);
+    },
+    progress(message) {
+      if (io.stderr.isTTY !== true) return;
+      io.stderr.write(`\r\u001b[K${message}`);
+      progressShown = message !== '';
+    },
+    stdin: io.stdin,
+    color,
+    columns: io.stdout.isTTY ? io.stdout.columns : undefined,
+  };
+}
+
+/** Entry point of bin/emerge.js: runs on the real process and sets its exit code. */
+export async function runFromProcess(): Promise<void> {
+  // A closed pipe (`emerge ... | head -1`) ends the program quietly, with success.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+  process.exitCode = code;
+}

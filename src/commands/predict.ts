@@ -1,0 +1,180 @@
+/**
+ * `emerge predict`: the loss of planned models and, for each ability, whether it has emerged.
+ */
+import type { Ability } from '../core/catalog.js';
+import { UsageError } from '../errors.js';
+import { openCsv, findColumns } from '../io/csv-input.js';
+import { loadModelCatalog } from '../io/models.js';
+import { parseFileQuantity, PARAMS, TOKENS } from '../io/numbers.js';
+import type { PredictOptions } from '../options/predict.js';
+import { csvDocument, csvLine } from '../render/csv.js';
+import { formatCount, formatSci } from '../render/format.js';
+import { toJson } from '../render/json.js';
+import { createPalette } from '../render/palette.js';
+import { lawRecord, predictionCsvRows, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
+import { renderAbilityTable, renderPredictionSummary, statusCounts, type PredictionView } from '../render/prediction-table.js';
+import { renderProbabilityChart } from '../render/probability-chart.js';
+import { renderTable } from '../render/table.js';
+import type { CommandContext } from './context.js';
+import { resolveModel, type ModelSpec } from './shared/plan.js';
+import { predictModel } from './shared/prediction.js';
+import { resolveSettings, type PlanSettings } from './shared/settings.js';
+import { fromFile } from './shared/where.js';
+
+export async function runPredict(options: PredictOptions, ctx: CommandContext): Promise<void> {
+  if (options.listModels) return listModels(options.format ?? 'table', ctx);
+  const settings = resolveSettings(options);
+  if (options.input !== undefined) {
+    if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
+    if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
+    return predictBatch(options.input, settings, ctx);
+  }
+  if (settings.models.length === 0) {
+    throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
+  }
+  const { law, catalog, abilities, factors } = settings;
+  const records = settings.models.map(({ spec, where }) => predictModel(resolveModel(spec, where, law, catalog.referenceTokens), law, catalog.referenceTokens, abilities, factors));
+
+  if (settings.format === 'json') {
+    await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
+  } else if (settings.format === 'csv') {
+    await ctx.out.write(csvDocument(PREDICTION_CSV_HEADER, records.flatMap(predictionCsvRows)));
+  } else {
+    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined));
+  }
+}
+
+function renderPredictTables(records: PredictionRecord[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean): string {
+  const palette = createPalette(ctx.color);
+  const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
+  const blocks = records.map((record) =>
+    [renderPredictionSummary(record, view), renderAbilityTable(record, view), palette.dim(`${statusCounts(record)}. ${curveNote(settings.abilities)}`)].join('\n\n'),
+  );
+  if (chart) {
+    const charted = abilitiesChosen ? settings.abilities : seedAbilities(settings.abilities);
+    const width = Math.max(40, Math.min(72, (ctx.columns ?? 100) - 45));
+    const markers = records.map((r) => ({
+      size: r.effective_params ?? Infinity,
+      label: r.effective_params === null ? `${r.name}: beyond the reference regime` : `${r.name}: N_eff ${formatCount(r.effective_params)}`,
+    }));
+    const { chart: text, note } = renderProbabilityChart(charted, markers, { width, height: 10, color: ctx.color });
+    blocks.push(`Probability of emergence across effective size\n\n${text}${note ? `\n${palette.dim(note)}` : ''}`);
+  }
+  return `${blocks.join('\n\n\n')}\n`;
+}
+
+/** The abilities of the source document's tables (seed §2, §5.1), or all of them for a user catalog. */
+function seedAbilities(abilities: Ability[]): Ability[] {
+  const seed = abilities.filter((a) => a.source.startsWith('seed §'));
+  return seed.length > 0 ? seed : abilities;
+}
+
+function curveNote(abilities: Ability[]): string {
+  const widths = [...new Set(abilities.map((a) => a.curve.width))];
+  const width = widths.length === 1 ? `${widths[0]} decades` : 'per ability';
+  return `P: logistic in log10 of the effective size around each threshold, width ${width}; emerged at or above the threshold, emerging within one width below.`;
+}
+
+/**
+ * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), streamed
+ * in and out so that memory does not grow with the number of rows.
+ */
+async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext): Promise<void> {
+  const { law, catalog, abilities, factors } = settings;
+  const csv = await openCsv(path, ctx.stdin);
+  const columns = findColumns(csv.header, ['params', 'tokens', 'name']);
+  if (columns.params === undefined) {
+    throw new UsageError(`--input: ${csv.file} has no params column (header: ${csv.header.join(',')}); name one params, N or model_size`);
+  }
+  const writer = batchWriter(settings, ctx);
+  await writer.start();
+  let rows = 0;
+  for await (const { cells, line } of csv.records) {
+    const at = { file: csv.file, line };
+    const spec: ModelSpec = { params: parseFileQuantity(cells[columns.params], PARAMS, { ...at, field: csv.header[columns.params]! }) };
+    if (columns.tokens !== undefined && cells[columns.tokens] !== '') {
+      spec.tokens = parseFileQuantity(cells[columns.tokens], TOKENS, { ...at, field: csv.header[columns.tokens]! });
+    }
+    if (columns.name !== undefined && cells[columns.name] !== '') spec.name = cells[columns.name]!;
+    if (settings.quality) Object.assign(spec, { quality: settings.quality.value, qualityLabel: settings.quality.label });
+    const model = resolveModel(spec, fromFile(csv.file, line), law, catalog.referenceTokens);
+    await writer.write(predictModel(model, law, catalog.referenceTokens, abilities, factors), rows++);
+  }
+  await writer.end(rows);
+}
+
+interface BatchWriter {
+  start(): Promise<void>;
+  write(record: PredictionRecord, index: number): Promise<void>;
+  end(rows: number): Promise<void>;
+}
+
+function batchWriter(settings: PlanSettings, ctx: CommandContext): BatchWriter {
+  const out = ctx.out;
+  if (settings.format === 'csv') {
+    return {
+      start: () => out.write(csvLine(PREDICTION_CSV_HEADER)),
+      write: (record) => out.write(predictionCsvRows(record).map(csvLine).join('')),
+      end: async () => {},
+    };
+  }
+  if (settings.format === 'json') {
+    const head = toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '[');
+    return {
+      start: () => out.write(head),
+      write: (record, index) => out.write(`${index > 0 ? ',' : ''}\n${indent(toJson(record).trimEnd(), '    ')}`),
+      end: (rows) => out.write(`${rows > 0 ? '\n  ' : ''}]\n}\n`),
+    };
+  }
+  return batchTableWriter(settings, ctx);
+}
+
+function indent(text: string, prefix: string): string {
+  return text.replace(/^/gm, prefix);
+}
+
+/**
+ * A fixed-width table written row by row (cli-table3 needs every row before it can print one).
+ * With up to three abilities each gets a column; with more, the row counts emerged abilities.
+ */
+function batchTableWriter(settings: PlanSettings, ctx: CommandContext): BatchWriter {
+  const perAbility = settings.abilities.length <= 3;
+  const columns: [string, number][] = [
+    ['name', 24],
+    ['params', 8],
+    ['tokens', 8],
+    ['loss', 7],
+    ['N_eff', 9],
+    ...(perAbility ? settings.abilities.map((a): [string, number] => [a.id, Math.max(18, a.id.length)]) : [['emerged', 9] as [string, number], ['emerging', 9] as [string, number]]),
+  ];
+  const line = (cells: string[]): string => `${cells.map((c, i) => (i === 0 ? c.padEnd(columns[i]![1]) : c.padStart(columns[i]![1]))).join('  ')}\n`;
+  return {
+    start: () => ctx.out.write(line(columns.map(([name]) => name)) + line(columns.map(([, w]) => '-'.repeat(w)))),
+    write: (r) => {
+      const name = r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name;
+      const verdicts = perAbility
+        ? r.abilities.map((a) => `${(a.probability * 100).toFixed(1)}% ${a.status}`)
+        : ['emerged', 'emerging'].map((s) => String(r.abilities.filter((a) => a.status === s).length));
+      return ctx.out.write(line([name, formatCount(r.params), formatCount(r.tokens), r.loss.toFixed(4), r.effective_params === null ? 'beyond' : formatCount(r.effective_params), ...verdicts]));
+    },
+    end: async (rows) => {
+      if (rows === 0) ctx.warn('the input has a header but no rows');
+    },
+  };
+}
+
+async function listModels(format: string, ctx: CommandContext): Promise<void> {
+  const models = loadModelCatalog();
+  const header = ['slug', 'name', 'family', 'params', 'tokens', 'training_flop', 'instruction_tuned'];
+  const rows = models.map((m) => [m.slug, m.name, m.family, m.params, m.tokens, m.trainingFlops, m.instructionTuned]);
+  if (format === 'csv') return ctx.out.write(csvDocument(header, rows));
+  if (format === 'json') {
+    return ctx.out.write(toJson({ models: models.map((m) => ({ slug: m.slug, name: m.name, family: m.family, params: m.params, tokens: m.tokens ?? null, training_flop: m.trainingFlops ?? null, instruction_tuned: m.instructionTuned, notes: m.notes, sources: m.sources })) }));
+  }
+  const table = renderTable({
+    head: ['Slug', 'Name', 'Params', 'Tokens', 'Compute'],
+    rows: models.map((m) => [m.slug, m.name, formatCount(m.params), m.tokens === undefined ? 'n/a' : formatCount(m.tokens), m.trainingFlops === undefined ? 'n/a' : formatSci(m.trainingFlops)]),
+    align: ['left', 'left', 'right', 'right', 'right'],
+  });
+  return ctx.out.write(`${table}\nSources: Epoch AI model database and ObsScaling (Ruan et al. 2024); see data/models.csv.\n`);
+}

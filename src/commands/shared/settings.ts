@@ -1,0 +1,122 @@
+/**
+ * The settings shared by predict and thresholds: law, catalog, selected abilities, quality and the
+ * planned models, from flags and an optional --config file (flags override the file).
+ */
+import type { Ability, AbilityCatalog } from '../../core/catalog.js';
+import type { Factors } from '../../core/factors.js';
+import type { ScalingLaw } from '../../core/scaling-law.js';
+import { UsageError } from '../../errors.js';
+import { loadAbilityCatalog } from '../../io/abilities.js';
+import { loadFactors } from '../../io/factors.js';
+import { resolveLaw } from '../../io/laws.js';
+import { COMPUTE, D_MODEL, LAYERS, PARAMS, QUALITY, TOKENS, VOCAB, parseFlagQuantity, parseQuantity, quoteUserText, rangeProblem } from '../../io/numbers.js';
+import { readPlanConfig, type PlanConfig } from '../../io/plan-config.js';
+import type { Format, ModelOptionValues } from '../../options/shared.js';
+import { didYouMean } from '../../util/suggest.js';
+import type { ModelSpec } from './plan.js';
+import { fromFile, fromFlags, type Where } from './where.js';
+
+export interface PlannedSpec {
+  spec: ModelSpec;
+  where: Where;
+}
+
+export interface PlanSettings {
+  law: ScalingLaw;
+  catalog: AbilityCatalog;
+  /** The abilities asked for (--ability), in catalog order; all of them by default. */
+  abilities: Ability[];
+  factors: Factors;
+  /** Models from flags and/or the config file; empty when none was described. */
+  models: PlannedSpec[];
+  /** Quality applied to rows of an --input file (from flags or the config file). */
+  quality: { value: number; label?: string } | undefined;
+  format: Format;
+  lang: 'en' | 'zh';
+  config?: PlanConfig;
+}
+
+export function resolveSettings(options: ModelOptionValues & { format?: string; lang?: string }): PlanSettings {
+  const config = options.config !== undefined ? readPlanConfig(options.config) : undefined;
+  const law = resolveLaw(options.law ?? config?.law);
+  const catalog = loadAbilityCatalog(options.abilities ?? config?.abilities);
+  const factors = loadFactors();
+  const idsText = options.ability ?? config?.ability?.join(',');
+  const abilities = idsText === undefined ? catalog.abilities : selectAbilities(catalog, idsText, '--ability');
+  const format = (options.format ?? config?.format ?? 'table') as Format;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`${config?.file ?? '--format'}: format ${quoteUserText(format)} is not one of table, csv, json`);
+  const lang = (options.lang ?? config?.lang ?? 'en') as 'en' | 'zh';
+  if (lang !== 'en' && lang !== 'zh') throw new UsageError(`${config?.file ?? '--lang'}: language ${quoteUserText(lang)} is not one of en, zh`);
+
+  const flagSpec = modelSpecFromFlags(options, factors);
+  const flagQuality = flagSpec.quality === undefined ? undefined : { value: flagSpec.quality, label: flagSpec.qualityLabel };
+  const configQuality = config?.quality === undefined ? undefined : parseQualityValue(config.quality, factors, fromFile(config.file, undefined), 'quality');
+  const quality = flagQuality ?? configQuality;
+
+  let models: PlannedSpec[] = [];
+  if (config && config.models.length > 0) {
+    models = config.models.map((entry) => {
+      const where = fromFile(config.file, entry.line);
+      const { line: _line, quality: entryQuality, ...fields } = entry;
+      const spec: ModelSpec = { ...fields };
+      const q = entryQuality !== undefined ? parseQualityValue(entryQuality, factors, where, 'quality') : configQuality;
+      if (q) Object.assign(spec, { quality: q.value, qualityLabel: q.label });
+      return { spec: { ...spec, ...definedOnly(flagSpec) }, where };
+    });
+  } else if (hasModelFlags(flagSpec)) {
+    const spec = { ...flagSpec };
+    if (spec.quality === undefined && configQuality) Object.assign(spec, { quality: configQuality.value, qualityLabel: configQuality.label });
+    models = [{ spec, where: fromFlags }];
+  }
+  const settings: PlanSettings = { law, catalog, abilities, factors, models, quality, format, lang };
+  if (config) settings.config = config;
+  return settings;
+}
+
+/** Validates `--ability a,b` against the catalog: an unknown id is a UsageError with close matches. */
+export function selectAbilities(catalog: AbilityCatalog, idsText: string, flag: string): Ability[] {
+  const ids = idsText.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (ids.length === 0) throw new UsageError(`${flag}: give at least one ability id`);
+  const known = catalog.abilities.map((a) => a.id);
+  for (const id of ids) {
+    if (!known.includes(id)) throw new UsageError(`${flag}: unknown ability ${quoteUserText(id)}${didYouMean(id, known)}; \`emerge thresholds\` lists them all`);
+  }
+  return catalog.abilities.filter((a) => ids.includes(a.id));
+}
+
+function modelSpecFromFlags(options: ModelOptionValues, factors: Factors): ModelSpec {
+  const spec: ModelSpec = {};
+  if (options.params !== undefined) spec.params = parseFlagQuantity('--params', options.params, PARAMS);
+  if (options.tokens !== undefined) spec.tokens = parseFlagQuantity('--tokens', options.tokens, TOKENS);
+  if (options.compute !== undefined) spec.compute = parseFlagQuantity('--compute', options.compute, COMPUTE);
+  if (options.layers !== undefined) spec.layers = parseFlagQuantity('--layers', options.layers, LAYERS);
+  if (options.dModel !== undefined) spec.dModel = parseFlagQuantity('--d-model', options.dModel, D_MODEL);
+  if (options.vocab !== undefined) spec.vocab = parseFlagQuantity('--vocab', options.vocab, VOCAB);
+  if (options.model !== undefined) spec.model = options.model;
+  if (options.quality !== undefined) {
+    const q = parseQualityValue(options.quality, factors, fromFlags, '--quality');
+    spec.quality = q.value;
+    if (q.label) spec.qualityLabel = q.label;
+  }
+  return spec;
+}
+
+function hasModelFlags(spec: ModelSpec): boolean {
+  return ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab'].some((k) => spec[k as keyof ModelSpec] !== undefined);
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Quality as a level name (low, standard, high: seed §6.3) or a positive factor. */
+export function parseQualityValue(text: string, factors: Factors, where: Where, field: string): { value: number; label?: string } {
+  const level = factors.qualityLevels[text.trim().toLowerCase()];
+  if (level !== undefined) return { value: level, label: `${text.trim().toLowerCase()} (×${level} effective data)` };
+  const value = parseQuantity(text);
+  const levels = Object.keys(factors.qualityLevels).join(', ');
+  if (value === undefined) where.fail(`${field}: ${quoteUserText(text)} is not a quality; use ${levels} or a factor such as 1.5`);
+  const problem = rangeProblem(value, QUALITY);
+  if (problem) where.fail(`${field}: ${value} ${problem}`);
+  return { value, label: `×${value} effective data` };
+}

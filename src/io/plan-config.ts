@@ -1,0 +1,91 @@
+/**
+ * `--config plan.yaml`: the settings of predict/thresholds as YAML, for one model or a list.
+ *
+ *   law: hoffmann2022            # preset or law file (relative to this file)
+ *   abilities: my-catalog.yaml   # optional catalog file (relative to this file)
+ *   ability: [in-context-learning, chain-of-thought]
+ *   quality: high
+ *   format: json
+ *   models:                      # or the model keys at the top level, for one model
+ *     - { name: small, params: 7B, tokens: 2T }
+ *     - { model: llama-2-70b }
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parseFileQuantity, COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, type Range } from './numbers.js';
+import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
+
+export interface ConfigModel {
+  /** 1-based line of the entry, for messages. */
+  line: number | undefined;
+  name?: string;
+  params?: number;
+  tokens?: number;
+  compute?: number;
+  model?: string;
+  layers?: number;
+  dModel?: number;
+  vocab?: number;
+  quality?: string;
+}
+
+export interface PlanConfig {
+  file: string;
+  law?: string;
+  abilities?: string;
+  ability?: string[];
+  quality?: string;
+  format?: string;
+  lang?: string;
+  models: ConfigModel[];
+}
+
+const MODEL_KEYS = ['name', 'params', 'tokens', 'compute', 'model', 'layers', 'd_model', 'vocab', 'quality'];
+const SETTING_KEYS = ['law', 'abilities', 'ability', 'format', 'lang'];
+const NUMERIC: Record<string, [keyof ConfigModel, Range]> = {
+  params: ['params', PARAMS],
+  tokens: ['tokens', TOKENS],
+  compute: ['compute', COMPUTE],
+  layers: ['layers', LAYERS],
+  d_model: ['dModel', D_MODEL],
+  vocab: ['vocab', VOCAB],
+};
+
+export function readPlanConfig(file: string): PlanConfig {
+  const reader = new YamlReader(readYamlFile(file));
+  const top = reader.mapping([], [...SETTING_KEYS, ...MODEL_KEYS, 'models']);
+  const relative = (path: string): string => (isAbsolute(path) || !/[/\\]|\.ya?ml$/i.test(path) ? path : resolve(dirname(file), path));
+  const config: PlanConfig = { file, models: [] };
+  if (top.law !== undefined) config.law = relative(reader.string(['law']));
+  if (top.abilities !== undefined) config.abilities = relative(reader.string(['abilities']));
+  if (top.ability !== undefined) {
+    const raw = top.ability;
+    config.ability = Array.isArray(raw) ? raw.map((_, i) => reader.string(['ability', i])) : reader.string(['ability']).split(',');
+  }
+  for (const key of ['format', 'lang'] as const) if (top[key] !== undefined) config[key] = reader.string([key]);
+  if (top.quality !== undefined) config.quality = String(top.quality);
+
+  const hasTopModel = MODEL_KEYS.some((k) => k !== 'quality' && top[k] !== undefined);
+  if (top.models !== undefined) {
+    if (hasTopModel) reader.fail(['models'], 'give either `models:` or one model at the top level, not both');
+    const list = reader.sequence(['models']);
+    if (list.length === 0) reader.fail(['models'], 'lists no models');
+    config.models = list.map((_, i) => readModel(reader, ['models', i]));
+  } else if (hasTopModel) {
+    config.models = [readModel(reader, [], true)];
+  }
+  return config;
+}
+
+function readModel(reader: YamlReader, path: YamlPath, topLevel = false): ConfigModel {
+  const raw = topLevel ? (reader.at([]) as Record<string, unknown>) : reader.mapping(path, MODEL_KEYS);
+  const model: ConfigModel = { line: reader.source.lineOf(path) };
+  for (const [key, [field, range]] of Object.entries(NUMERIC)) {
+    if (raw[key] === undefined) continue;
+    const value = parseFileQuantity(raw[key], range, { file: reader.source.file, line: reader.source.lineOf([...path, key]), field: key });
+    (model as unknown as Record<string, number>)[field] = value;
+  }
+  if (raw.name !== undefined) model.name = String(raw.name);
+  if (raw.model !== undefined) model.model = reader.string([...path, 'model']);
+  if (raw.quality !== undefined && !topLevel) model.quality = String(raw.quality);
+  return model;
+}

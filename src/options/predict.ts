@@ -1,0 +1,33 @@
+import { formatOption, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import type { CommandSpec } from './spec.js';
+
+export interface PredictOptions extends ModelOptionValues {
+  format?: Format;
+  lang?: 'en' | 'zh';
+  chart?: boolean;
+  listModels?: boolean;
+}
+
+export const predictSpec: CommandSpec = {
+  name: 'predict',
+  summary: 'predicted loss of a planned model and which abilities will have emerged',
+  description:
+    'Predict the loss of a planned model under a scaling law and, for each ability in the catalog, ' +
+    'the probability that it has emerged. Without --tokens the model is judged in the reference ' +
+    'regime of the catalog (3e11 tokens), where the verdict is the source table itself; with more ' +
+    'data its effective size grows.',
+  options: [
+    ...modelOptions,
+    formatOption,
+    langOption,
+    { flags: '--chart', description: 'add an ASCII chart of the probabilities across scale, with the model marked' },
+    { flags: '--list-models', description: 'list the model catalog (slugs for --model) and exit' },
+  ],
+  examples: [
+    { command: 'emerge predict --params 70e9', explain: 'a 70B model in the reference regime' },
+    { command: 'emerge predict --params 8B --tokens 15T --ability chain-of-thought', explain: 'more data, larger effective size' },
+    { command: 'emerge predict --model llama-2-70b --format json', explain: 'a catalog model, as JSON' },
+    { command: 'emerge predict --compute 1e24 --law hoffmann2022', explain: 'the compute-optimal model for a budget' },
+    { command: 'emerge predict --input plans.csv --format csv', explain: 'one result per row of a CSV, streamed' },
+  ],
+};

@@ -1,0 +1,60 @@
+/**
+ * Number formatting for people (tables, messages) and for machines (CSV). Every formatter is total:
+ * it never prints NaN or Infinity.
+ */
+
+const UNITS: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
+/**
+ * A count with a size suffix and up to 3 significant digits: 7e10 → "70B", 2.569e10 → "25.7B",
+ * 1.4e12 → "1.4T". Above 1e15 (and for non-finite values) falls back to `formatSci`.
+ */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return formatSci(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e15) return formatSci(value);
+  for (const [scale, unit] of UNITS) {
+    if (magnitude >= scale * 0.9995) return `${trimZeros((value / scale).toPrecision(3))}${unit}`;
+  }
+  return trimZeros(value.toPrecision(3));
+}
+
+/** Scientific notation with `digits` significant digits: 1e11 → "1.0e11" (digits = 2). */
+export function formatSci(value: number, digits = 3): string {
+  if (Number.isNaN(value)) return 'n/a';
+  if (!Number.isFinite(value)) return value > 0 ? 'unbounded' : '-unbounded';
+  return value.toExponential(digits - 1).replace('e+', 'e');
+}
+
+/** Fixed decimals; non-finite values print as n/a or unbounded. */
+export function formatFixed(value: number, decimals: number): string {
+  return Number.isFinite(value) ? value.toFixed(decimals) : formatSci(value);
+}
+
+/** A probability as a percentage with one decimal: 0.32886 → "32.9%". */
+export function formatPercent(p: number): string {
+  return Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : 'n/a';
+}
+
+/** Signed decades: -0.155 → "-0.15", 1.2 → "+1.20". */
+export function formatDecades(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? '+inf' : '-inf';
+  return `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+}
+
+/**
+ * A number for CSV: up to 10 significant digits, shortest form ("70000000000", "1.9734158768",
+ * "1e+24"); non-finite values become the empty cell.
+ */
+export function formatCsvNumber(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : '';
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text;
+}

@@ -1,0 +1,51 @@
+/**
+ * The chart of `emerge predict --chart`: the probability of abilities across (effective) model size,
+ * with the planned models marked.
+ */
+import type { Ability } from '../core/catalog.js';
+import { probability } from '../core/emergence.js';
+import { columnPositions, renderChart } from './chart.js';
+import { formatCount } from './format.js';
+
+export interface SizeMarker {
+  /** Effective size N_eff (Infinity beyond the reference regime). */
+  size: number;
+  label: string;
+}
+
+const MAX_LINES = 8;
+
+/**
+ * One line per distinct curve (abilities with the same threshold and shape share a line, named
+ * together), at most 8; returns the chart and a note when lines were left out.
+ */
+export function renderProbabilityChart(abilities: Ability[], markers: SizeMarker[], options: { width: number; height: number; color: boolean }): { chart: string; note?: string } {
+  const groups = new Map<string, Ability[]>();
+  for (const ability of abilities) {
+    const key = JSON.stringify([ability.thresholdParams, ability.curve]);
+    groups.set(key, [...(groups.get(key) ?? []), ability]);
+  }
+  const shown = [...groups.values()].slice(0, MAX_LINES);
+  const finite = markers.map((m) => m.size).filter(Number.isFinite);
+  const decades = [...shown.map((g) => Math.log10(g[0]!.thresholdParams)), ...finite.map(Math.log10)];
+  const xMin = Math.floor(Math.min(...decades) - 1.5);
+  const xMax = Math.ceil(Math.max(...decades) + 1.5);
+  const xs = columnPositions(xMin, xMax, options.width);
+  const chart = renderChart({
+    xMin,
+    xMax,
+    xTick: (d) => formatCount(10 ** d),
+    lines: shown.map((group) => ({
+      name: group.length > 2 ? `${group[0]!.id}, ${group[1]!.id} +${group.length - 2}` : group.map((a) => a.id).join(', '),
+      values: xs.map((x) => probability(group[0]!.curve, 10 ** x, group[0]!.thresholdParams)),
+    })),
+    markers: markers.map((m) => ({ x: Number.isFinite(m.size) ? Math.log10(m.size) : Infinity, label: m.label })),
+    yMin: 0,
+    yMax: 1,
+    height: options.height,
+    yFormat: (y) => `${Math.round(y * 100)}%`,
+    color: options.color,
+  });
+  const left = groups.size - shown.length;
+  return left > 0 ? { chart, note: `${left} more curves not drawn; choose abilities with --ability` } : { chart };
+}
