@@ -5,7 +5,9 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli.ts'],
+  // The scaling-law fit's worker thread is its own entry: src/parallel/law-fit-pool.ts loads
+  // dist/law-fit-worker.js next to the bundle (and computes in-thread when it is absent).
+  entryPoints: ['src/cli.ts', { in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }],
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -8,6 +8,7 @@
  * threads and assembles the same LawFit with `assembleLawFit`, bit for bit.
  */
 import { FitError } from '../../errors.js';
+import type { ChinchillaLaw } from '../scaling-law.js';
 import type { LbfgsOptions, LbfgsReason } from './lbfgs.js';
 import { standardGrid, type StartGrid } from './law-grid.js';
 import { errorsOfL, prepareLawData, PUBLISHED_LOSS, thetaToConstants, type ChinchillaConstants, type LawData, type ResidualLoss, type TrainingRun } from './law-objective.js';
@@ -91,6 +92,14 @@ export function fitChinchillaLaw(runs: readonly TrainingRun[], options: Partial<
   const every = Math.max(1, Math.floor(total / 100));
   const batch = runStarts(data, o.grid, 0, total, o, progress && ((done) => (done % every === 0 || done === total) && progress(done, total)));
   return assembleLawFit(runs, data, o.loss, [batch]);
+}
+
+/**
+ * The fitted constants as a ScalingLaw (the type of the presets), for loss(), computeOptimal() and
+ * the other core functions, and for writing with `--output`.
+ */
+export function fittedLaw(fit: Pick<LawFit, 'law'>, id = 'fit', source = 'fitted by emerge fit (Huber log-loss objective, L-BFGS multi-start)'): ChinchillaLaw {
+  return { form: 'chinchilla', id, source, ...fit.law };
 }
 
 /** Build the LawFit from start batches covering the grid (in any partition). */
