@@ -9,14 +9,14 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext } from './commands/context.js';
 import { isEmergeError } from './errors.js';
-import { predictSpec } from './options/predict.js';
-import type { CommandSpec } from './options/spec.js';
+import { COMMAND_SPECS } from './options/index.js';
 
 type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandContext) => Promise<void>;
 
-const COMMANDS: { spec: CommandSpec; run: Runner }[] = [
-  { spec: predictSpec, run: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx) },
-];
+/** Each subcommand's code is imported only when it runs. */
+const RUNNERS: Record<string, Runner> = {
+  predict: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx),
+};
 
 export interface ProcessIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -40,7 +40,8 @@ export async function main(argv: string[], io: ProcessIO): Promise<number> {
     .showSuggestionAfterError(true)
     .addHelpText('after', `\nExit codes: 0 success; 1 a check failed (CI gate), invalid input data or a failed fit; 2 usage error.\nRun "emerge <command> --help" for a command's options and examples.`);
 
-  for (const { spec, run } of COMMANDS) {
+  for (const spec of COMMAND_SPECS) {
+    const run = RUNNERS[spec.name]!;
     const command = program.command(spec.name).summary(spec.summary).description(spec.description).exitOverride();
     for (const argument of spec.arguments ?? []) command.argument(argument.syntax, argument.description);
     for (const option of spec.options) {
@@ -67,7 +68,7 @@ export async function main(argv: string[], io: ProcessIO): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      const where = argv[0] && COMMANDS.some((c) => c.spec.name === argv[0]) ? `emerge ${argv[0]}` : 'emerge';
+      const where = argv[0] && COMMAND_SPECS.some((c) => c.name === argv[0]) ? `emerge ${argv[0]}` : 'emerge';
       errorLine(`${where}: ${error.message.replace(/^error: /, '')}`);
       return 2;
     }
@@ -101,7 +102,9 @@ function createContext(io: ProcessIO): CommandContext {
       io.stderr.write(`\r\u001b[K${message}`);
       progressShown = message !== '';
     },
-    stdin: io.stdin,
+    get stdin() {
+      return io.stdin;
+    },
     color,
     columns: io.stdout.isTTY ? io.stdout.columns : undefined,
   };
@@ -114,6 +117,15 @@ export async function runFromProcess(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+  const io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // process.stdin is created on first access (a few ms): only commands that read it pay for it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
+  const code = await main(process.argv.slice(2), io);
   process.exitCode = code;
 }

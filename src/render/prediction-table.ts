@@ -63,15 +63,17 @@ export function renderAbilityTable(record: PredictionRecord, view: PredictionVie
   const { palette } = view;
   const statusText = (status: string): string => (status === 'emerged' ? palette.good(status) : status === 'emerging' ? palette.warn(status) : palette.dim(status));
   const rows: string[][] = [];
+  // Long lists (the whole catalog) are grouped under category rows; short selections are not.
+  const grouped = record.abilities.length > 8;
   let category = '';
   for (const a of record.abilities) {
-    if (a.category !== category) {
+    if (grouped && a.category !== category) {
       category = a.category;
       rows.push([palette.bold(category), '', '', '', '', '']);
     }
-    const name = view.lang === 'zh' ? a.name_zh : a.id;
+    const name = `${grouped ? '  ' : ''}${view.lang === 'zh' ? a.name_zh : a.id}`;
     rows.push([
-      `  ${name}`,
+      name,
       formatCount(a.threshold_params),
       formatPercent(a.probability),
       statusText(a.status),

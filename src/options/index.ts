@@ -1,0 +1,5 @@
+/** Every subcommand's specification, in the order of `emerge --help`. */
+import { predictSpec } from './predict.js';
+import type { CommandSpec } from './spec.js';
+
+export const COMMAND_SPECS: readonly CommandSpec[] = [predictSpec];
