@@ -74,4 +74,4 @@ seconds = time.perf_counter() - start
 a, b, e, alpha, beta = best.x
 print(f'scipy L-BFGS-B, {len(grid)} starts, {len(log_l)} runs: {seconds:.2f} s, {evaluations} evaluations, {converged} converged')
 print(f'objective {best.fun:.10f}  A={np.exp(a):.4f} B={np.exp(b):.4f} E={np.exp(e):.6f} alpha={alpha:.6f} beta={beta:.6f}')
-print(f'SCIPY_SECONDS={seconds:.3f} SCIPY_OBJECTIVE={best.fun:.12g}')
+print(f'SCIPY_SECONDS={seconds:.3f} SCIPY_OBJECTIVE={best.fun!r}')

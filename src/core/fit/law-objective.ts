@@ -118,7 +118,7 @@ export function weightedLawData(data: LawData, counts: ArrayLike<number>): LawDa
  * @example
  * const f = lawObjective(prepareLawData(runs240), PUBLISHED_LOSS);
  * f(Float64Array.of(Math.log(477.84171252965143), Math.log(2143.8637880335505), Math.log(1.817235504463726), 0.34731265761033453, 0.3671826173946711), new Float64Array(5))
- * // 0.00101827395 (Besiroglu et al.'s fit on the 240 Chinchilla runs)
+ * // 0.00101827403 (Besiroglu et al.'s constants on the 240 Chinchilla runs)
  */
 export function lawObjective(data: LawData, loss: ResidualLoss): ValueAndGradient {
   const { n, lnN, lnD, lnL, weight } = data;
@@ -201,7 +201,7 @@ export function constantsToTheta(law: ChinchillaConstants): Float64Array {
 
 /**
  * Root-mean-square error of L (not log L) of a law over runs: √(Σ(L̂ᵢ − Lᵢ)²/n), in nats per token.
- * @example chinchillaRmse(besiroglu2024, runs240) // 0.02187 (shared/data README: 0.0219)
+ * @example chinchillaRmse(besiroglu2024, runs240) // 0.02190 (shared/data README: 0.0219)
  */
 export function chinchillaRmse(law: ChinchillaConstants, runs: readonly TrainingRun[]): number {
   return errorsOfL(law, runs).rmse;
