@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../../src/core/assess.js';
+import { simulateAbilities, type AbilitiesConfig } from '../../../src/core/simulate/abilities.js';
+import { UsageError } from '../../../src/errors.js';
+import { seedCatalog } from '../../helpers/catalog.js';
+import { context } from './context.js';
+
+const config: AbilitiesConfig = { scenario: 'abilities', sweep: { over: 'params', from: 1e8, to: 1e13, steps: 61, quality: 1 }, abilities: [] };
+
+describe('abilities scenario', () => {
+  it('shows the whole catalog when no ids are given, one series per id, thresholds marked', () => {
+    const sim = simulateAbilities(config, context);
+    expect(sim.series.map((s) => s.name)).toEqual(seedCatalog.map((a) => a.id));
+    expect(sim.markers.find((m) => m.series === 'chain-of-thought')?.scale).toBe(1e11);
+    expect(sim.summary.find((s) => s.name === 'in-context-learning')?.at50).toBe(1e10);
+  });
+
+  // Identity with `emerge predict`: the probability at each point is assess's for that model.
+  it('gives the same probabilities as assess, also off the reference regime (2e12 tokens, quality 2)', () => {
+    const sweep = { over: 'params' as const, from: 1e9, to: 1e12, steps: 7, tokens: 2e12, quality: 2 };
+    const sim = simulateAbilities({ ...config, sweep, abilities: ['chain-of-thought', 'code-logic'] }, context);
+    sim.series[0]!.x.forEach((n, i) => {
+      const verdict = assess(context.law, context, seedCatalog, { params: n, tokens: 2e12, quality: 2 });
+      expect(sim.series[0]!.y[i]).toBe(verdict.abilities.find((a) => a.ability.id === 'chain-of-thought')!.probability);
+      expect(sim.series[1]!.y[i]).toBe(verdict.abilities.find((a) => a.ability.id === 'code-logic')!.probability);
+    });
+  });
+
+  it('accepts inline definitions beside catalog ids', () => {
+    const inline = { id: 'my-task', thresholdParams: 3e10, curve: { shape: 'logistic' as const, width: 0.4, floor: 0.25, ceiling: 1 } };
+    const sim = simulateAbilities({ ...config, abilities: ['code-syntax', inline] }, context);
+    expect(sim.series.map((s) => s.name)).toEqual(['code-syntax', 'my-task']);
+    expect(sim.series[1]!.range).toEqual([0.25, 1]);
+    expect(Math.abs(Math.log10(sim.summary[1]!.at50! / 3e10))).toBeLessThan(1e-3); // grid interpolation, 12 points a decade
+  });
+
+  it('rejects unknown and duplicate ids', () => {
+    expect(() => simulateAbilities({ ...config, abilities: ['chain-of-thougt'] }, context)).toThrow(UsageError);
+    expect(() => simulateAbilities({ ...config, abilities: ['chain-of-thougt'] }, context)).toThrow(/^abilities\[0\]: unknown ability "chain-of-thougt"/);
+    expect(() => simulateAbilities({ ...config, abilities: ['code-logic', 'code-logic'] }, context)).toThrow(/^abilities\[1\]: duplicate id/);
+  });
+});
