@@ -14,7 +14,7 @@ export function readmeExamples(text = readFileSync(readmePath, 'utf8')) {
 }
 
 export function runExample(command) {
-  const script = `emerge() { "${process.execPath}" "${root}bin/emerge.js" "$@"; }\n${command} 2>&1`;
+  const script = `emerge() { "${process.execPath}" "${root}bin/emerge.js" "$@"; }\n{ ${command}\n} 2>&1`;
   const result = spawnSync('bash', ['-c', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '' } });
   return result.stdout.replace(/[ \t]+$/gm, '');
 }

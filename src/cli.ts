@@ -16,6 +16,7 @@ type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandCon
 /** Each subcommand's code is imported only when it runs. */
 const RUNNERS: Record<string, Runner> = {
   predict: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx),
+  thresholds: async (_args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx),
 };
 
 export interface ProcessIO {
@@ -96,6 +97,9 @@ function createContext(io: ProcessIO): CommandContext {
       if (progressShown) io.stderr.write('\r\u001b[K');
       progressShown = false;
       io.stderr.write(`emerge: ${message}\n`);
+    },
+    report(line) {
+      io.stderr.write(`${line}\n`);
     },
     progress(message) {
       if (io.stderr.isTTY !== true) return;

@@ -10,8 +10,10 @@ export interface OutputSink {
 
 export interface CommandContext {
   out: OutputSink;
-  /** A warning or note: one line on stderr. */
+  /** A warning or note: one line on stderr, prefixed "emerge: ". */
   warn(message: string): void;
+  /** A line of a report meant for stderr as it is (the CI gate's lines). */
+  report(line: string): void;
   /** Progress for long work; a no-op unless stderr is a TTY. */
   progress(message: string): void;
   stdin: NodeJS.ReadableStream;

@@ -3,9 +3,7 @@
  */
 import type { Ability } from '../core/catalog.js';
 import { UsageError } from '../errors.js';
-import { openCsv, findColumns } from '../io/csv-input.js';
 import { loadModelCatalog } from '../io/models.js';
-import { parseFileQuantity, PARAMS, TOKENS } from '../io/numbers.js';
 import type { PredictOptions } from '../options/predict.js';
 import { csvDocument, csvLine } from '../render/csv.js';
 import { formatCount, formatSci } from '../render/format.js';
@@ -16,10 +14,10 @@ import { renderAbilityTable, renderPredictionSummary, statusCounts, type Predict
 import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import type { CommandContext } from './context.js';
-import { resolveModel, type ModelSpec } from './shared/plan.js';
+import { resolveModel } from './shared/plan.js';
+import { readPlanRows } from './shared/plan-rows.js';
 import { predictModel } from './shared/prediction.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
-import { fromFile } from './shared/where.js';
 
 export async function runPredict(options: PredictOptions, ctx: CommandContext): Promise<void> {
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
@@ -81,26 +79,16 @@ function curveNote(abilities: Ability[]): string {
  */
 async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
-  const csv = await openCsv(path, ctx.stdin);
-  const columns = findColumns(csv.header, ['params', 'tokens', 'name']);
-  if (columns.params === undefined) {
-    throw new UsageError(`--input: ${csv.file} has no params column (header: ${csv.header.join(',')}); name one params, N or model_size`);
-  }
   const writer = batchWriter(settings, ctx);
+  const rows = readPlanRows(path, settings, ctx);
+  const first = await rows.next();
   await writer.start();
-  let rows = 0;
-  for await (const { cells, line } of csv.records) {
-    const at = { file: csv.file, line };
-    const spec: ModelSpec = { params: parseFileQuantity(cells[columns.params], PARAMS, { ...at, field: csv.header[columns.params]! }) };
-    if (columns.tokens !== undefined && cells[columns.tokens] !== '') {
-      spec.tokens = parseFileQuantity(cells[columns.tokens], TOKENS, { ...at, field: csv.header[columns.tokens]! });
-    }
-    if (columns.name !== undefined && cells[columns.name] !== '') spec.name = cells[columns.name]!;
-    if (settings.quality) Object.assign(spec, { quality: settings.quality.value, qualityLabel: settings.quality.label });
-    const model = resolveModel(spec, fromFile(csv.file, line), law, catalog.referenceTokens);
-    await writer.write(predictModel(model, law, catalog.referenceTokens, abilities, factors), rows++);
+  let count = 0;
+  for (let row = first; !row.done; row = await rows.next()) {
+    const model = resolveModel(row.value.spec, row.value.where, law, catalog.referenceTokens);
+    await writer.write(predictModel(model, law, catalog.referenceTokens, abilities, factors), count++);
   }
-  await writer.end(rows);
+  await writer.end(count);
 }
 
 interface BatchWriter {

@@ -1,5 +1,6 @@
 /** Every subcommand's specification, in the order of `emerge --help`. */
 import { predictSpec } from './predict.js';
+import { thresholdsSpec } from './thresholds.js';
 import type { CommandSpec } from './spec.js';
 
-export const COMMAND_SPECS: readonly CommandSpec[] = [predictSpec];
+export const COMMAND_SPECS: readonly CommandSpec[] = [predictSpec, thresholdsSpec];

@@ -4,6 +4,7 @@
  */
 import { computeOptimal, trainingCompute } from '../../core/allocation.js';
 import { paramsFromArchitecture } from '../../core/architecture.js';
+import { lawWithDataQuality } from '../../core/inverse.js';
 import type { ScalingLaw } from '../../core/scaling-law.js';
 import { findModel, type CatalogModel } from '../../io/models.js';
 import { PARAMS, TOKENS, rangeProblem } from '../../io/numbers.js';
@@ -45,7 +46,7 @@ export const MODEL_FIELDS = ['params', 'tokens', 'compute', 'model', 'layers', '
  * - `model`: the catalog's parameters and tokens (explicit values override them);
  * - `layers`, `dModel`, `vocab` (all three): N = 12·layers·d_model² + vocab·d_model;
  * - `compute` with N known: D = C/(6N); with D given: N = C/(6D); alone: the compute-optimal N and D
- *   under the law;
+ *   under the law (for data of the given quality);
  * - no tokens: the catalog's reference regime.
  */
 export function resolveModel(spec: ModelSpec, where: Where, law: ScalingLaw, referenceTokens: number): ResolvedModel {
@@ -101,7 +102,8 @@ export function resolveModel(spec: ModelSpec, where: Where, law: ScalingLaw, ref
       tokens = derived(c / 6 / params, TOKENS, `${where.name('compute')}/(6·N)`, where);
       tokensSource = `C/(6N) from ${where.name('compute')}`;
     } else {
-      const optimal = computeOptimal(law, c);
+      // Data of quality q counts as q·D tokens, which shifts the optimal split (core/inverse.ts).
+      const optimal = computeOptimal(lawWithDataQuality(law, spec.quality ?? 1), c);
       params = derived(optimal.params, PARAMS, 'the compute-optimal N', where);
       tokens = derived(optimal.tokens, TOKENS, 'the compute-optimal D', where);
       paramsSource = `compute-optimal for ${formatSci(c)} FLOPs under ${law.id}`;

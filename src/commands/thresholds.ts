@@ -1,0 +1,130 @@
+/**
+ * `emerge thresholds`: the catalog of emergence thresholds with inverse answers, planned models
+ * judged against it, and the CI gate (--require).
+ */
+import type { Ability } from '../core/catalog.js';
+import { CheckFailed, UsageError } from '../errors.js';
+import { PROBABILITY, parseFlagQuantity, quoteUserText } from '../io/numbers.js';
+import type { ThresholdsOptions } from '../options/thresholds.js';
+import { csvDocument } from '../render/csv.js';
+import { toJson } from '../render/json.js';
+import { createPalette } from '../render/palette.js';
+import { lawRecord } from '../render/prediction-record.js';
+import { renderFactors, factorsRecord, factorsCsv } from '../render/factors-view.js';
+import { CATALOG_CSV_HEADER, MODEL_CSV_HEADER, catalogRecord, modelThresholdRecord, type ModelThresholdRecord } from '../render/threshold-record.js';
+import { renderCatalogTable, renderModelThresholds } from '../render/threshold-table.js';
+import { didYouMean } from '../util/suggest.js';
+import type { CommandContext } from './context.js';
+import { gateFailures } from './shared/gate.js';
+import { resolveModel } from './shared/plan.js';
+import { readPlanRows } from './shared/plan-rows.js';
+import { predictModel } from './shared/prediction.js';
+import { resolveSettings, selectAbilities, type PlanSettings, type PlannedSpec } from './shared/settings.js';
+
+interface JudgedModel {
+  record: ModelThresholdRecord;
+  /** "stdin:4" for rows of --input, to name them in the gate's report. */
+  where?: string;
+}
+
+export async function runThresholds(options: ThresholdsOptions, ctx: CommandContext): Promise<void> {
+  const settings = resolveSettings(options);
+  if (options.stages) {
+    if (options.require !== undefined) throw new UsageError('--stages: not with --require (the gate checks abilities)');
+    return writeFactors(settings, ctx);
+  }
+  const required = options.require === undefined ? [] : selectAbilities(settings.catalog, options.require, '--require').map((a) => a.id);
+  const minProbability = options.minProbability === undefined ? undefined : parseFlagQuantity('--min-probability', options.minProbability, PROBABILITY);
+  if (minProbability !== undefined && required.length === 0) throw new UsageError('--min-probability: give --require too (the abilities the probability applies to)');
+  const abilities = chosenAbilities(settings, options, required);
+
+  const planned: (PlannedSpec & { at?: string })[] = [...settings.models];
+  if (options.input !== undefined) {
+    if (planned.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
+    for await (const row of readPlanRows(options.input, settings, ctx)) planned.push({ ...row, at: `${row.file}:${row.line}` });
+    if (planned.length === 0) throw new UsageError(`--input: ${options.input === '-' ? 'stdin' : options.input} has a header but no rows`);
+  }
+  if (required.length > 0 && planned.length === 0) {
+    throw new UsageError('--require: needs a planned model (--params, --compute, --model, --layers/--d-model/--vocab, --input or --config)');
+  }
+
+  const { law, catalog, factors } = settings;
+  const quality = settings.quality?.value ?? 1;
+  const judged: JudgedModel[] = planned.map(({ spec, where, at }) => {
+    const prediction = predictModel(resolveModel(spec, where, law, catalog.referenceTokens), law, catalog.referenceTokens, abilities, factors);
+    return { record: modelThresholdRecord(prediction, abilities, law, catalog.referenceTokens), ...(at ? { where: at } : {}) };
+  });
+  const failures = judged.flatMap(({ record, where }) => {
+    const prefix = judged.length > 1 ? `${record.name}${where ? ` (${where})` : ''}: ` : '';
+    return gateFailures(record, required, minProbability).map((f) => ({ ...f, model: record.name, line: `${prefix}${f.message}` }));
+  });
+
+  if (settings.format === 'json') {
+    const document: Record<string, unknown> = {
+      law: lawRecord(law),
+      reference_tokens: catalog.referenceTokens,
+      quality,
+      abilities: abilities.map((a) => catalogRecord(a, law, catalog.referenceTokens, quality)),
+      unquantified: catalog.unquantified.map((u) => ({ name: u.name.en, name_zh: u.name.zh, category: u.category, model: u.model, reference: u.reference, source: u.source, note: u.note })),
+    };
+    if (judged.length > 0) document.models = judged.map((j) => j.record);
+    if (required.length > 0) {
+      document.gate = { require: required, min_probability: minProbability ?? null, passed: failures.length === 0, failures: failures.map(({ model, id, message }) => ({ model, id, message })) };
+    }
+    await ctx.out.write(toJson(document));
+  } else if (settings.format === 'csv') {
+    await ctx.out.write(judged.length === 0 ? catalogCsv(abilities, settings, quality) : modelCsv(judged));
+  } else {
+    const palette = createPalette(ctx.color);
+    const view = { law, referenceTokens: catalog.referenceTokens, factors, lang: settings.lang, palette };
+    const text =
+      judged.length === 0
+        ? renderCatalogTable(abilities.map((a) => catalogRecord(a, law, catalog.referenceTokens, quality)), catalog.unquantified, view, quality)
+        : judged.map((j) => renderModelThresholds(j.record, view)).join('\n\n\n');
+    await ctx.out.write(`${text}\n`);
+  }
+
+  for (const failure of failures) ctx.report(failure.line);
+  if (failures.length > 0) throw new CheckFailed('');
+}
+
+/** --ability, --category, or (with --require alone) the required abilities; all by default. */
+function chosenAbilities(settings: PlanSettings, options: ThresholdsOptions, required: string[]): Ability[] {
+  let abilities = settings.abilities;
+  if (options.category !== undefined) {
+    const known = [...new Set(settings.catalog.abilities.map((a) => a.category))];
+    const wanted = options.category.split(',').map((c) => c.trim()).filter(Boolean);
+    for (const c of wanted) {
+      if (!known.includes(c)) throw new UsageError(`--category: unknown category ${quoteUserText(c)}${didYouMean(c, known)}; categories: ${known.join(', ')}`);
+    }
+    abilities = abilities.filter((a) => wanted.includes(a.category));
+  } else if (options.ability === undefined && required.length > 0) {
+    abilities = abilities.filter((a) => required.includes(a.id));
+  }
+  const missing = required.filter((id) => !abilities.some((a) => a.id === id));
+  if (missing.length > 0) abilities = settings.catalog.abilities.filter((a) => abilities.includes(a) || missing.includes(a.id));
+  return abilities;
+}
+
+function catalogCsv(abilities: Ability[], settings: PlanSettings, quality: number): string {
+  const { law, catalog } = settings;
+  const rows = abilities.map((a) => {
+    const r = catalogRecord(a, law, catalog.referenceTokens, quality);
+    return [r.id, r.name, r.name_zh, r.category, r.threshold_params, r.loss_threshold, r.min_params, r.min_compute, r.model ? `${r.source}; ${r.reference}; ${r.model}` : r.source];
+  });
+  return csvDocument(CATALOG_CSV_HEADER, rows);
+}
+
+function modelCsv(judged: JudgedModel[]): string {
+  const rows = judged.flatMap(({ record }) =>
+    record.abilities.map((a) => [record.name, record.params, record.tokens, record.effective_params, a.id, a.category, a.threshold_params, a.probability, a.status, a.margin_decades, a.min_params, a.min_compute, a.min_params_at_tokens]),
+  );
+  return csvDocument(MODEL_CSV_HEADER, rows);
+}
+
+async function writeFactors(settings: PlanSettings, ctx: CommandContext): Promise<void> {
+  const { factors } = settings;
+  if (settings.format === 'json') return ctx.out.write(toJson(factorsRecord(factors)));
+  if (settings.format === 'csv') return ctx.out.write(factorsCsv(factors));
+  return ctx.out.write(`${renderFactors(factors, settings.lang, createPalette(ctx.color))}\n`);
+}

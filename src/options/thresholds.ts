@@ -1,0 +1,37 @@
+import { formatOption, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import type { CommandSpec } from './spec.js';
+
+export interface ThresholdsOptions extends ModelOptionValues {
+  category?: string;
+  stages?: boolean;
+  require?: string;
+  minProbability?: string;
+  format?: Format;
+  lang?: 'en' | 'zh';
+}
+
+export const thresholdsSpec: CommandSpec = {
+  name: 'thresholds',
+  summary: 'the catalog of emergence thresholds; inverse questions; a CI gate',
+  description:
+    'List the ability catalog with its thresholds (in parameters, and as a loss under the law), bands ' +
+    'and sources, with the smallest model and compute budget that reach each ability. Given a planned ' +
+    'model (the same flags as predict), add its status, probability and margin; with --require, exit 1 ' +
+    'when a required ability has not emerged (a CI gate).',
+  options: [
+    { flags: '--category <names>', description: 'only these categories (comma-separated, e.g. code-generation,bigbench)' },
+    ...modelOptions,
+    { flags: '--require <ids>', description: 'CI gate: exit 1 unless every listed ability has emerged for the planned model(s)' },
+    { flags: '--min-probability <p>', description: 'with --require: require this probability (0–1) instead of "emerged"' },
+    { flags: '--stages', description: "print the seed's factors instead: taxonomy §1.3, scale ranges §6.1, data stages §6.2, quality §6.3, training §6.4" },
+    formatOption,
+    langOption,
+  ],
+  examples: [
+    { command: 'emerge thresholds', explain: 'the whole catalog with sources and inverse columns' },
+    { command: 'emerge thresholds --category code-generation --lang zh', explain: 'one category, Chinese names' },
+    { command: 'emerge thresholds --params 70e9 --require chain-of-thought', explain: 'CI gate: exit 1 when the planned model misses' },
+    { command: 'emerge thresholds --input plans.csv --require in-context-learning --min-probability 0.9', explain: 'gate a whole plan' },
+    { command: 'emerge thresholds --stages', explain: "the seed's data stages and architecture ranges" },
+  ],
+};
