@@ -3,7 +3,7 @@
  * `emerge predict` does for one model (assess.ts): at the model's effective size N_eff, with the
  * ability's own curve and threshold N_c. Markers at the thresholds.
  */
-import { abilityRefProblems, duplicateIdProblems, probabilities, refId, type AbilityRef } from './ability-spec.js';
+import { abilityRefProblems, duplicateIdProblems, log10Sizes, probabilities, refId, type AbilityRef } from './ability-spec.js';
 import { assertValueBudget, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { prefixProblems, throwIfProblems, type ConfigProblem } from './problems.js';
 import type { Series, Simulation } from './series.js';
@@ -31,6 +31,7 @@ export function abilitiesProblems(config: AbilitiesConfig): ConfigProblem[] {
 /**
  * Runs the abilities scenario: one series per ability, named by its id.
  * @throws UsageError when the config is invalid or names an id the catalog does not have
+ * @example simulateAbilities(BUILTIN_SCENARIOS.abilities, context).summary[1].at50 // 1e11 (chain-of-thought, in the reference regime)
  */
 export function simulateAbilities(config: AbilitiesConfig, context: SimulationContext): Simulation<AbilitiesReport> {
   throwIfProblems(abilitiesProblems(config));
@@ -38,6 +39,7 @@ export function simulateAbilities(config: AbilitiesConfig, context: SimulationCo
   const specs = resolveAbilities(refs, context.catalog, (i) => ['abilities', i]);
   assertValueBudget(config.sweep.steps, Math.max(1, specs.length), 'series');
   const sweep = runSweep(config.sweep, context.law, context.referenceTokens);
+  const logSizes = log10Sizes(sweep.effectiveParams);
   const report: AbilitiesReport = { abilities: [] };
   const series: Series[] = specs.map((spec) => {
     const scale = thresholdScale(spec.thresholdParams, config.sweep, context);
@@ -46,7 +48,7 @@ export function simulateAbilities(config: AbilitiesConfig, context: SimulationCo
       label: spec.label ?? spec.id,
       unit: 'probability',
       x: sweep.x,
-      y: probabilities(spec, sweep.effectiveParams),
+      y: probabilities(spec, sweep.effectiveParams, logSizes),
       range: [spec.curve.floor, spec.curve.ceiling],
     };
     const entry: AbilitiesReport['abilities'][number] = { id: spec.id, label: spec.label ?? spec.id, thresholdParams: spec.thresholdParams };

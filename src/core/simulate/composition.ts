@@ -10,7 +10,7 @@
  * logistics multiply into a curve 16% narrower); a part far earlier than the others is already
  * near 1 and changes little. The report measures both for the parts given.
  */
-import { abilityRefProblems, duplicateIdProblems, probabilities, refId, type AbilityRef } from './ability-spec.js';
+import { abilityRefProblems, duplicateIdProblems, log10Sizes, probabilities, refId, type AbilityRef } from './ability-spec.js';
 import { assertValueBudget, formatDecadeCount, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { prefixProblems, throwIfProblems, type ConfigProblem } from './problems.js';
 import type { Series, Simulation } from './series.js';
@@ -61,18 +61,20 @@ export function compositionProblems(config: CompositionConfig): ConfigProblem[] 
  * Runs the composition scenario: one series per part (named by its id) and `composite`, their
  * product at every point.
  * @throws UsageError when the config is invalid or names an id the catalog does not have
+ * @example simulateComposition(BUILTIN_SCENARIOS.composition, context).report // composite 50% at 1.201e11 (0.080 decade after code-complex-algorithms), width 0.827 decade against 0.956 for the sharpest part
  */
 export function simulateComposition(config: CompositionConfig, context: SimulationContext): Simulation<CompositionReport> {
   throwIfProblems(compositionProblems(config));
   const parts = resolveAbilities(config.parts, context.catalog, (i) => ['parts', i]);
   assertValueBudget(config.sweep.steps, parts.length + 1, 'series');
   const sweep = runSweep(config.sweep, context.law, context.referenceTokens);
+  const logSizes = log10Sizes(sweep.effectiveParams);
   const n = sweep.x.length;
   const composite = new Float64Array(n).fill(1);
   let low = 1;
   let high = 1;
   const series: Series[] = parts.map((spec) => {
-    const y = probabilities(spec, sweep.effectiveParams);
+    const y = probabilities(spec, sweep.effectiveParams, logSizes);
     for (let i = 0; i < n; i++) composite[i]! *= y[i]!;
     low *= spec.curve.floor;
     high *= spec.curve.ceiling;

@@ -73,6 +73,8 @@ const OPTION_FIELD: Readonly<Record<keyof SimulateOptions, string>> = {
  * - `abilities`: the list (abilities), the parts (composition, at least two), the single ability
  *   (quality, finite-eval); an error for the other scenarios.
  * @throws UsageError for an option the scenario does not take, or any problem with the result (named by flag when a flag set it)
+ * @example applyOptions(BUILTIN_SCENARIOS.abilities, { over: 'compute' }).sweep // {over: 'compute', from: 1e18, to: 1e27, steps: 61, quality: 1}
+ * @example applyOptions(BUILTIN_SCENARIOS.phase, { steps: 0 }) // throws UsageError "--steps: must be an integer from 2 to 1e7 (the number of grid points), got 0"
  */
 export function applyOptions(config: ScenarioConfig, options: SimulateOptions): ScenarioConfig {
   const next = structuredClone(config) as ScenarioConfig;

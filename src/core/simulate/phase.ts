@@ -71,6 +71,7 @@ export function phaseProblems(config: PhaseConfig): ConfigProblem[] {
  * Runs the phase scenario: one series per β (`power-beta-<β>`) and `logistic`, each the probability
  * at the effective size of every model of the sweep; markers at N_c and N_sat.
  * @throws UsageError when the config is invalid (see `phaseProblems`)
+ * @example simulatePhase(BUILTIN_SCENARIOS.phase, context).report.powerCrossings[1].at50 // 3.25e11 = 1e11 + 9e11·0.5^2 (β = 0.5)
  */
 export function simulatePhase(config: PhaseConfig, context: SimulationContext): Simulation<PhaseReport> {
   throwIfProblems(phaseProblems(config));

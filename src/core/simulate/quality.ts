@@ -75,6 +75,7 @@ export function qualityProblems(config: QualityConfig): ConfigProblem[] {
 /**
  * Runs the quality scenario: the ability's probability under each level (`quality-<name>`).
  * @throws UsageError when the config is invalid or names an id the catalog does not have
+ * @example simulateQuality(BUILTIN_SCENARIOS.quality, context).report.levels.map((l) => l.thresholdScale) // [8.715e11, 1e11, 3.719e10] (low, standard, high)
  */
 export function simulateQuality(config: QualityConfig, context: SimulationContext): Simulation<QualityReport> {
   throwIfProblems(qualityProblems(config));

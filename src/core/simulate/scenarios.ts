@@ -129,6 +129,7 @@ export function scenarioProblems(config: ScenarioConfig): ConfigProblem[] {
  * Runs a scenario: a pure function of its config and the context (law, reference regime, catalog);
  * the same config (and seed) gives identical series.
  * @throws UsageError when the config is invalid or too large, or names an ability the catalog does not have
+ * @example runScenario(BUILTIN_SCENARIOS.mirage, context).series.map((s) => s.name) // ['per-token', 'exact-match-L1', 'exact-match-L5', 'exact-match-L10', 'exact-match-L20', 'edit-similarity-L20']
  */
 export function runScenario(config: ScenarioConfig, context: SimulationContext): Simulation {
   switch (config.scenario) {

@@ -37,7 +37,7 @@ export function firstCrossing(x: ArrayLike<number>, y: ArrayLike<number>, level:
 
 /**
  * The crossing of `fraction` of the range [low, high] (value `low + fraction·(high − low)`).
- * @example crossingAt([1e9, 1e10, 1e11], [0.25, 0.5, 1], [0.25, 1], 0.5) // {fraction: 0.5, value: 0.625, position: 'within', scale: 3.1623e10}
+ * @example crossingAt([1e9, 1e10, 1e11], [0.25, 0.5, 1], [0.25, 1], 0.5) // {fraction: 0.5, value: 0.625, position: 'within', scale: 1.7783e10} (a quarter of the way from 1e10 to 1e11)
  */
 export function crossingAt(x: ArrayLike<number>, y: ArrayLike<number>, range: readonly [number, number], fraction: number): Crossing {
   const value = range[0] + fraction * (range[1] - range[0]);
@@ -49,7 +49,7 @@ export function crossingAt(x: ArrayLike<number>, y: ArrayLike<number>, range: re
  * Summary of a series: first and last value, the 10/50/90% crossings of its nominal range and the
  * width `log10(at90/at10)` in decades (the sharpness of the rise; defined only when both crossings
  * fall inside the sweep).
- * @example summarizeSeries(logisticSeries).widthDecades // 0.95424 for a logistic of width 0.5 decade (2·log10(9)·0.5), up to grid interpolation
+ * @example summarizeSeries(series).widthDecades // 0.96039 for a logistic of width 0.5 decade on logGrid(1e8, 1e14, 61): 2·log10(9)·0.5 = 0.95424 plus the interpolation error of 10 points a decade
  */
 export function summarizeSeries(series: Series): SeriesSummary {
   const { x, y } = series;

@@ -21,8 +21,9 @@ describe('abilities scenario', () => {
     const sim = simulateAbilities({ ...config, sweep, abilities: ['chain-of-thought', 'code-logic'] }, context);
     sim.series[0]!.x.forEach((n, i) => {
       const verdict = assess(context.law, context, seedCatalog, { params: n, tokens: 2e12, quality: 2 });
-      expect(sim.series[0]!.y[i]).toBe(verdict.abilities.find((a) => a.ability.id === 'chain-of-thought')!.probability);
-      expect(sim.series[1]!.y[i]).toBe(verdict.abilities.find((a) => a.ability.id === 'code-logic')!.probability);
+      // To 1e-15: the sweep evaluates the logistic with exp(x·ln 10) where probability() uses 10^x.
+      expect(Math.abs(sim.series[0]!.y[i]! - verdict.abilities.find((a) => a.ability.id === 'chain-of-thought')!.probability)).toBeLessThanOrEqual(1e-15);
+      expect(Math.abs(sim.series[1]!.y[i]! - verdict.abilities.find((a) => a.ability.id === 'code-logic')!.probability)).toBeLessThanOrEqual(1e-15);
     });
   });
 
