@@ -23,7 +23,7 @@ import { BinomialSampler, MAX_BINOMIAL_N } from './binomial.js';
 import { formatDecadeCount, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { checkNumber, formatNumber, prefixProblems, throwIfProblems, type ConfigProblem, type NumberRule } from './problems.js';
 import type { Series, Simulation } from './series.js';
-import { crossingAt, summarizeSeries } from './summary.js';
+import { crossingAt, summarizeSeries, valueAt } from './summary.js';
 import { runSweep, sweepProblems } from './sweep.js';
 import { UsageError } from '../../errors.js';
 
@@ -58,6 +58,8 @@ export interface FiniteEvalReport {
   offsetDecades?: { p5: number; median: number; p95: number; count: number };
   /** Standard deviation of a score across trials: largest value and its scale, and at the first and last scale. */
   sd: { max: number; atScale: number; start: number; end: number };
+  /** Width of the percentile band (high − low): largest value and its scale, and at the true threshold. */
+  band: { max: number; atScale: number; atThreshold?: number };
 }
 
 /** At most this many binomial draws (steps × trials) in one simulation. */
@@ -181,7 +183,12 @@ export function simulateFiniteEval(config: FiniteEvalConfig, context: Simulation
   const trueThreshold = summary[0]!.at50;
 
   let maxIndex = 0;
-  for (let k = 1; k < steps; k++) if (sd[k]! > sd[maxIndex]!) maxIndex = k;
+  let widestIndex = 0;
+  const bandWidth = high.map((h, k) => h - low[k]!);
+  for (let k = 1; k < steps; k++) {
+    if (sd[k]! > sd[maxIndex]!) maxIndex = k;
+    if (bandWidth[k]! > bandWidth[widestIndex]!) widestIndex = k;
+  }
   const report: FiniteEvalReport = {
     items,
     trials,
@@ -189,9 +196,12 @@ export function simulateFiniteEval(config: FiniteEvalConfig, context: Simulation
     seed: config.seed,
     level,
     sd: { max: sd[maxIndex]!, atScale: x[maxIndex]!, start: sd[0]!, end: sd[steps - 1]! },
+    band: { max: bandWidth[widestIndex]!, atScale: x[widestIndex]! },
   };
   if (trueThreshold !== undefined) {
     report.trueThreshold = trueThreshold;
+    const atThreshold = valueAt(x, bandWidth, trueThreshold);
+    if (atThreshold !== undefined) report.band.atThreshold = atThreshold;
     const truthLog = Math.log10(trueThreshold);
     const startGap = Math.log10(config.sweep.from) - truthLog;
     const endGap = Math.log10(config.sweep.to) - truthLog;
@@ -215,6 +225,7 @@ export function simulateFiniteEval(config: FiniteEvalConfig, context: Simulation
   const percent = (f: number | undefined): string => (f === undefined ? 'n/a' : `${(100 * f).toFixed(1)}%`);
   const notes = [
     `Each evaluation scores X/${items} with X ~ Binomial(${items}, P) at every scale; ${trials} evaluations per scale, ${formatNumber(report.draws)} draws from seed ${config.seed}.`,
+    `The ${config.band[0]}–${config.band[1]}% band is ${report.band.max.toFixed(3)} wide at most (at ${formatScale(report.band.atScale)})${report.band.atThreshold === undefined ? '' : `, ${report.band.atThreshold.toFixed(3)} at the true threshold`}.`,
     `Standard deviation of a score: ${report.sd.start.toFixed(4)} at the first scale, ${report.sd.max.toFixed(4)} at most (at ${formatScale(report.sd.atScale)}, where P is closest to 0.5), ${report.sd.end.toFixed(4)} at the last; sqrt(P(1 − P)/n) is largest where P is mid-range, and largest relative to the mean for small models.`,
     report.placement
       ? `Threshold (first crossing of ${level}): true at ${formatScale(report.trueThreshold)}; a single evaluation places it ≥ 1 decade early in ${percent(report.placement.early)} of trials and ≥ 1 decade late in ${percent(report.placement.late)}${report.offsetDecades ? `; offsets from ${formatDecadeCount(report.offsetDecades.p5)} to ${formatDecadeCount(report.offsetDecades.p95)} decades (5th–95th percentile)` : ''}.`

@@ -52,6 +52,9 @@ describe('finite-eval scenario', () => {
       expect(series('p5').y[k]!).toBeLessThanOrEqual(series('p95').y[k]!);
     });
     expect(sim.report.sd.max).toBeCloseTo(Math.sqrt(0.25 / n), 2);
+    // The 5–95% band of Binomial(164, 1/2)/164 is about 2·1.645·sd = 0.128 wide (normal approximation,
+    // to the 1/164 granularity of the scores).
+    expect(Math.abs(sim.report.band.atThreshold! - 2 * 1.645 * Math.sqrt(0.25 / n))).toBeLessThan(2 / n);
   });
 
   it('accounts for every trial in the placement', () => {
