@@ -17,6 +17,7 @@ type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandCon
 const RUNNERS: Record<string, Runner> = {
   predict: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx),
   thresholds: async (_args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx),
+  fit: async (args, options, ctx) => (await import('./commands/fit.js')).runFit(args, options, ctx),
 };
 
 export interface ProcessIO {

@@ -1,0 +1,66 @@
+/**
+ * Which columns of the input mean what (`--columns role=Header,...`), and from that, which kind of
+ * fit the file asks for: a loss column means training runs (a scaling law), a score column means
+ * task scores (emergence curves).
+ */
+import { InputError, UsageError } from '../../errors.js';
+import { findColumns } from '../../io/csv-input.js';
+import { quoteUserText } from '../../io/numbers.js';
+import { findScoreColumns } from '../../io/score-columns.js';
+import type { FitKind } from '../../options/fit.js';
+import { didYouMean } from '../../util/suggest.js';
+
+export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss', 'name'] as const;
+export const CURVE_ROLES = ['task', 'subtask', 'metric', 'model', 'score', 'baseline', 'params', 'tokens', 'compute'] as const;
+const ALL_ROLES = [...new Set<string>([...LAW_ROLES, ...CURVE_ROLES])];
+
+/**
+ * `--columns params=Model Size,loss=Final Loss` → { params: 'Model Size', loss: 'Final Loss' }.
+ * @throws UsageError on a malformed pair, an unknown role or a role given twice
+ */
+export function parseColumnMap(text: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  if (text === undefined) return map;
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    const role = pair.slice(0, at).trim().toLowerCase();
+    const name = pair.slice(at + 1).trim();
+    if (at < 0 || role === '' || name === '') {
+      throw new UsageError(`--columns: ${quoteUserText(pair)} is not role=Header; e.g. --columns "params=Model Size,loss=Final Loss"`);
+    }
+    if (!ALL_ROLES.includes(role)) throw new UsageError(`--columns: unknown role ${quoteUserText(role)}${didYouMean(role, ALL_ROLES)}; roles: ${ALL_ROLES.join(', ')}`);
+    if (map[role] !== undefined) throw new UsageError(`--columns: ${role} is given twice`);
+    map[role] = name;
+  }
+  return map;
+}
+
+/**
+ * The kind of fit: `--kind` if given, else from the header (a loss column → law, a score column →
+ * curve). Checks that every role of `--columns` belongs to that kind and names a column of the file.
+ * @throws UsageError when the header has both and no --kind decides, or a role does not fit the kind;
+ *   InputError (line 1) when neither column is there or a --columns name is not in the header
+ */
+export function decideKind(file: string, header: readonly string[], explicit: Record<string, string>, kind: FitKind | undefined): FitKind {
+  const loss = findColumns(header, ['loss'], explicit).loss;
+  const score = findScoreColumns(header, explicit).score;
+  let decided = kind;
+  if (decided === undefined) {
+    if (loss !== undefined && score !== undefined) {
+      throw new UsageError(`${file} has both a loss column (${header[loss]}) and a score column (${header[score]}); choose --kind law or --kind curve`);
+    }
+    if (loss === undefined && score === undefined) {
+      throw new InputError(file, 1, `no loss column (training runs, for a scaling law) and no score column (task scores, for emergence curves) in the header ${quoteUserText(header.join(','))}; name one with --columns loss=... or --columns score=...`);
+    }
+    decided = loss !== undefined ? 'law' : 'curve';
+  }
+  const roles: readonly string[] = decided === 'law' ? LAW_ROLES : CURVE_ROLES;
+  const lower = header.map((h) => h.toLowerCase());
+  for (const [role, name] of Object.entries(explicit)) {
+    if (!roles.includes(role)) throw new UsageError(`--columns: ${role} is not a column of a ${decided} fit (its roles: ${roles.join(', ')})`);
+    if (!lower.includes(name.toLowerCase())) {
+      throw new InputError(file, 1, `--columns ${role}=${quoteUserText(name)}: no such column in the header${didYouMean(name, header)} (columns: ${quoteUserText(header.join(','))})`);
+    }
+  }
+  return decided;
+}

@@ -1,0 +1,147 @@
+/**
+ * `emerge fit` for training runs: L(N, D) = E + A/N^α + B/D^β by the published method (multi-start
+ * L-BFGS on the Huber log-loss objective, over worker threads), bootstrap intervals, diagnostics, an
+ * optional back-test against the published presets, and the law as a YAML file (--output).
+ */
+import { computeOptimal } from '../../core/allocation.js';
+import { runCompute, splitByCompute, heldOutError } from '../../core/fit/backtest.js';
+import type { LawBootstrap } from '../../core/fit/bootstrap.js';
+import { fittedLaw, type LawFit } from '../../core/fit/law-fit.js';
+import { prepareLawData } from '../../core/fit/law-objective.js';
+import { FitError } from '../../errors.js';
+import type { CsvSource } from '../../io/csv-input.js';
+import { loadLawPresets } from '../../io/laws.js';
+import type { FitOptions } from '../../options/fit.js';
+import { backtestChinchillaLawParallel, bootstrapChinchillaLawParallel, fitChinchillaLawParallel } from '../../parallel/law-fit-pool.js';
+import { csvDocument } from '../../render/csv.js';
+import { renderLawChart } from '../../render/fit-law-chart.js';
+import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord, type LawDocument } from '../../render/fit-law-record.js';
+import { renderLawBacktest, renderLawFields, renderLawSummary, renderLawTable } from '../../render/fit-law-view.js';
+import { toJson } from '../../render/json.js';
+import { createPalette } from '../../render/palette.js';
+import type { CommandContext } from '../context.js';
+import { writeLawFile } from './law-output.js';
+import { excludeTopLoss, readRuns, type RunsInput } from './law-input.js';
+import { lawSettings, type LawSettings } from './law-settings.js';
+import type { CommonFitSettings } from './settings.js';
+
+export async function runLawFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
+  const settings = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);
+  const input = excludeTopLoss(await readRuns(csv, explicit), settings.excludeTopLoss);
+  const { runs } = input;
+
+  const fit = await fitChinchillaLawParallel(runs, { grid: settings.grid, loss: settings.loss, onProgress: progress(ctx, 'fit', 'starts') });
+  ctx.progress('');
+  checkConverged(fit, input.file, common.allowUnconverged, ctx, 'the fit');
+  for (const warning of fit.diagnostics.warnings) ctx.warn(`${input.file}: ${warning}`);
+
+  let bootstrap: LawBootstrap | undefined;
+  if (common.bootstrap > 0) {
+    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, onProgress: progress(ctx, 'bootstrap', 'resamples') };
+    bootstrap = await bootstrapChinchillaLawParallel(prepareLawData(runs), fit.theta, settings.atCompute === undefined ? options : { ...options, atCompute: settings.atCompute });
+    ctx.progress('');
+    const unconverged = bootstrap.resamples - bootstrap.convergedResamples;
+    if (unconverged > 0) ctx.warn(`bootstrap: ${unconverged} of ${bootstrap.resamples} refits stopped without meeting a convergence test; their end points are in the intervals`);
+    if (bootstrap.excludedResamples > 0) ctx.warn(`bootstrap: ${bootstrap.excludedResamples} of ${bootstrap.resamples} refits gave non-finite constants and are left out of the intervals`);
+  }
+
+  const backtest = settings.holdoutAbove === undefined ? null : await runBacktest(input, settings, settings.holdoutAbove, common, ctx);
+  const doc = lawDocument(input, settings, fit, bootstrap, backtest);
+  if (common.output !== undefined) writeLawFile(common.output, doc, fit);
+
+  if (common.format === 'json') return ctx.out.write(toJson(doc));
+  if (common.format === 'csv') return ctx.out.write(csvDocument(LAW_CSV_HEADER, lawCsvRows(doc)));
+  const palette = createPalette(ctx.color);
+  const blocks = [`${renderLawSummary(doc)}\n\n${renderLawTable(doc)}\n${renderLawFields(doc, palette)}`];
+  if (backtest) blocks.push(renderLawBacktest(doc, palette));
+  if (common.chart) {
+    const width = Math.max(40, Math.min(64, (ctx.columns ?? 100) - 40));
+    const chartRuns = runs.map((r) => ({ ...r, compute: runCompute(r) }));
+    blocks.push(renderLawChart(fittedLaw(fit), chartRuns, { width, height: 12, color: ctx.color, cutoff: settings.holdoutAbove, atCompute: settings.atCompute }));
+  }
+  await ctx.out.write(`${blocks.join('\n\n')}\n`);
+}
+
+/** Progress on stderr (a TTY only), at most about 100 updates. */
+function progress(ctx: CommandContext, what: string, unit: string): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent === shown) return;
+    shown = percent;
+    ctx.progress(`${what}: ${done}/${total} ${unit}`);
+  };
+}
+
+/** A fit that did not converge is an error, unless --allow-unconverged (then a warning). */
+function checkConverged(fit: LawFit, file: string, allow: boolean, ctx: CommandContext, what: string): void {
+  if (fit.converged) return;
+  const detail = `${what} did not converge: the best of ${fit.starts} starts stopped at ${fit.reason} (${fit.convergedStarts} starts converged)`;
+  if (!allow) throw new FitError(`${file}: ${detail}; --allow-unconverged reports it anyway`);
+  ctx.warn(`${file}: ${detail}; reported as found (--allow-unconverged)`);
+}
+
+async function runBacktest(input: RunsInput, settings: LawSettings, cutoff: number, common: CommonFitSettings, ctx: CommandContext): Promise<LawBacktestRecord> {
+  let result;
+  try {
+    result = await backtestChinchillaLawParallel(input.runs, cutoff, { grid: settings.grid, loss: settings.loss, onProgress: progress(ctx, 'back-test fit', 'starts') });
+  } catch (error) {
+    if (error instanceof FitError) throw new FitError(`${input.file}: --holdout-above: ${error.message}`);
+    throw error;
+  }
+  ctx.progress('');
+  checkConverged(result.fit, input.file, common.allowUnconverged, ctx, 'the back-test fit');
+  const { train, heldOut } = splitByCompute(input.runs, cutoff);
+  const presets = [...loadLawPresets().presets.values()].filter((law) => law.form === 'chinchilla');
+  return {
+    cutoff,
+    train_runs: train.length,
+    held_out_runs: heldOut.length,
+    law: result.fit.law,
+    objective: result.fit.objective,
+    converged: result.fit.converged,
+    held_out: errorsRecord(result.heldOut),
+    presets: presets.map((law) => ({ name: law.id, ...errorsRecord(heldOutError(law, heldOut)) })),
+  };
+}
+
+function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, bootstrap: LawBootstrap | undefined, backtest: LawBacktestRecord | null): LawDocument {
+  const { law } = fit;
+  const optimal = settings.atCompute === undefined ? null : computeOptimal(fittedLaw(fit), settings.atCompute);
+  let intervals: LawDocument['intervals'] = null;
+  if (bootstrap) {
+    const i = bootstrap.intervals;
+    intervals = { E: i.E, A: i.A, B: i.B, alpha: i.alpha, beta: i.beta, allocation_exponent: i.allocationExponent };
+    if (i.optimalParams) intervals.optimal_params = i.optimalParams;
+  }
+  const d = fit.diagnostics;
+  return {
+    kind: 'law',
+    file: input.file,
+    law: { E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta },
+    objective: fit.objective,
+    rmse: fit.rmse,
+    mae: fit.mae,
+    n: fit.n,
+    converged: fit.converged,
+    reason: fit.reason,
+    starts: fit.starts,
+    converged_starts: fit.convergedStarts,
+    pruned_starts: fit.prunedStarts,
+    best_start: fit.bestStart,
+    grid: settings.gridName,
+    loss: settings.loss,
+    derived: input.derived ?? null,
+    excluded: input.excluded,
+    allocation_exponent: law.beta / (law.alpha + law.beta),
+    at_compute: settings.atCompute ?? null,
+    optimal_params: optimal?.params ?? null,
+    optimal_tokens: optimal?.tokens ?? null,
+    intervals,
+    bootstrap: bootstrap
+      ? { resamples: bootstrap.resamples, seed: bootstrap.seed, level: bootstrap.level, converged_resamples: bootstrap.convergedResamples, excluded_resamples: bootstrap.excludedResamples }
+      : null,
+    diagnostics: { poorly_determined: d.poorlyDetermined, at_bound: d.atBound, flat_direction: d.flatDirection, condition_number: d.conditionNumber, warnings: d.warnings },
+    backtest,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The flags both kinds of fit share, parsed and checked: bootstrap resamples, seed, output format.
+ */
+import { DEFAULT_SEED } from '../../core/random.js';
+import { UsageError } from '../../errors.js';
+import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
+import { CURVE_ONLY, LAW_ONLY, type FitKind, type FitOptions } from '../../options/fit.js';
+import type { Format } from '../../options/shared.js';
+
+export const DEFAULT_BOOTSTRAP = 1000;
+const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
+const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed (an integer from 0 to 4294967295)', example: '42' };
+
+export interface CommonFitSettings {
+  file: string;
+  format: Format;
+  bootstrap: number;
+  seed: number;
+  allowUnconverged: boolean;
+  chart: boolean;
+  output?: string;
+}
+
+/**
+ * Checks the shared flags, and that no flag of the other kind of fit was given.
+ * @throws UsageError naming the flag
+ */
+export function commonSettings(file: string, options: FitOptions, kind: FitKind): CommonFitSettings {
+  const foreign = kind === 'law' ? CURVE_ONLY : LAW_ONLY;
+  for (const key of foreign) {
+    if (options[key] !== undefined) {
+      throw new UsageError(`${flagName(key)} applies to ${kind === 'law' ? 'curve' : 'law'} fits; ${file} is fitted as a ${kind === 'law' ? 'scaling law (it has a loss column)' : 'set of emergence curves (it has a score column)'}${options.kind ? '' : '; --kind overrides'}`);
+    }
+  }
+  const settings: CommonFitSettings = {
+    file,
+    format: options.format ?? 'table',
+    bootstrap: options.bootstrap === undefined ? DEFAULT_BOOTSTRAP : parseCount('--bootstrap', options.bootstrap, RESAMPLES),
+    seed: options.seed === undefined ? DEFAULT_SEED : parseCount('--seed', options.seed, SEED),
+    allowUnconverged: options.allowUnconverged === true,
+    chart: options.chart === true,
+  };
+  if (settings.bootstrap === 1) throw new UsageError('--bootstrap: 1 resample gives no interval; use 0 to skip the bootstrap, or at least 2 (1000 is the default)');
+  if (options.output !== undefined) settings.output = options.output;
+  return settings;
+}
+
+/** A whole number from a flag. */
+export function parseCount(flag: string, text: string, range: Range): number {
+  const value = parseFlagQuantity(flag, text, range);
+  if (!Number.isInteger(value)) throw new UsageError(`${flag}: ${quoteUserText(text)} is not a whole number (${range.what})`);
+  return value;
+}
+
+/** "excludeTopLoss" → "--exclude-top-loss". */
+export function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

@@ -1,0 +1,107 @@
+import { formatOption, type Format } from './shared.js';
+import type { CommandSpec, OptionSpec } from './spec.js';
+
+export const FIT_KINDS = ['law', 'curve'] as const;
+export type FitKind = (typeof FIT_KINDS)[number];
+export const FIT_LOSSES = ['huber', 'mse', 'asymmetric'] as const;
+export const FIT_AXES = ['params', 'compute', 'tokens', 'loss'] as const;
+
+/** The raw values commander hands over (strings and booleans; the command parses and checks them). */
+export interface FitOptions {
+  kind?: FitKind;
+  columns?: string;
+  format?: Format;
+  output?: string;
+  chart?: boolean;
+  bootstrap?: string;
+  seed?: string;
+  holdoutAbove?: string;
+  allowUnconverged?: boolean;
+  // law fits
+  delta?: string;
+  grid?: string;
+  loss?: (typeof FIT_LOSSES)[number];
+  excludeTopLoss?: string;
+  atCompute?: string;
+  // curve fits
+  x?: (typeof FIT_AXES)[number];
+  law?: string;
+  group?: string;
+  fitCeiling?: boolean;
+  ignoreBaseline?: boolean;
+}
+
+/** Options that only one kind of fit reads: given with the other kind they are a usage error. */
+export const LAW_ONLY: readonly (keyof FitOptions)[] = ['delta', 'grid', 'loss', 'excludeTopLoss', 'atCompute'];
+export const CURVE_ONLY: readonly (keyof FitOptions)[] = ['x', 'law', 'group', 'fitCeiling', 'ignoreBaseline'];
+
+const commonOptions: readonly OptionSpec[] = [
+  {
+    flags: '--kind <kind>',
+    description: 'what to fit: law (a scaling law to training runs) or curve (emergence curves to task scores); by default a loss column means law, a score column curve',
+    choices: FIT_KINDS,
+  },
+  {
+    flags: '--columns <map>',
+    description:
+      'header names for columns not recognised by name, e.g. "params=Model Size,loss=Final Loss" (law: params, tokens, compute, loss, name; curve: task, subtask, metric, model, score, baseline, params, compute, tokens)',
+  },
+  { flags: '--bootstrap <n>', description: 'case-bootstrap resamples for the 95% intervals; 0 to skip', defaultHelp: '1000' },
+  { flags: '--seed <n>', description: 'seed of the bootstrap (an integer; the same seed gives the same intervals)', defaultHelp: '20220615' },
+  {
+    flags: '--holdout-above <scale>',
+    description: 'back-test: fit only the runs or models at or below this scale (law: compute in FLOPs; curve: in the unit of --x) and report the error on the rest, next to baselines',
+  },
+  { flags: '--allow-unconverged', description: 'report a fit that did not converge instead of exiting with code 1 (law) or leaving the curve out (curve)' },
+  formatOption,
+  { flags: '--chart', description: 'add ASCII charts: observed and fitted loss across compute (law), scores and fitted curve per task with the threshold marked (curve)' },
+  {
+    flags: '--output <file>',
+    description: 'also write the fit as YAML: the law for `emerge predict --law FILE` (law), or the thresholds as an ability catalog for `--abilities FILE` (curve)',
+  },
+];
+
+const lawOptions: readonly OptionSpec[] = [
+  { flags: '--loss <loss>', description: 'penalty on log-loss residuals (law): huber (the published method), mse, or asymmetric (over-prediction weighted 9:1, a lower envelope)', choices: FIT_LOSSES, defaultHelp: 'huber' },
+  { flags: '--delta <d>', description: 'Huber threshold on log-loss residuals (law; huber and asymmetric)', defaultHelp: '1e-3' },
+  { flags: '--grid <grid>', description: 'starts of the L-BFGS multi-start search (law): standard (4,500), coarse (108) or a CSV file with columns a,b,e,alpha,beta (a = ln A, b = ln B, e = ln E)', defaultHelp: 'standard' },
+  { flags: '--exclude-top-loss <k>', description: 'leave out the k runs with the highest loss (law; Besiroglu et al. 2024 leave out 5)', defaultHelp: '0' },
+  { flags: '--at-compute <flops>', description: 'also report the compute-optimal parameter count at this budget, with its interval (law)' },
+];
+
+const curveOptions: readonly OptionSpec[] = [
+  {
+    flags: '--x <axis>',
+    description: 'x axis of the curves (curve): params, compute, tokens, or loss (the loss predicted by --law from params and tokens); by default params, else compute, else tokens, whichever column exists first',
+    choices: FIT_AXES,
+  },
+  {
+    flags: '--law <name|file>',
+    description: 'scaling law for --x loss and for converting compute or loss thresholds to parameters in --output (curve): a preset or a YAML file',
+    defaultHelp: 'besiroglu2024',
+  },
+  { flags: '--group <columns>', description: 'fit one curve per combination of these columns (curve)', defaultHelp: 'task, subtask and metric, those present' },
+  { flags: '--fit-ceiling', description: 'fit the ceiling (in [highest score − 0.2, 1]) instead of fixing it at 1 (curve)' },
+  { flags: '--ignore-baseline', description: 'fit every floor in [0, 0.3], even where a random_baseline column gives it (curve)' },
+];
+
+export const fitSpec: CommandSpec = {
+  name: 'fit',
+  arguments: [{ syntax: '<file>', description: 'CSV of training runs (law) or of task scores in long format (curve); - reads stdin' }],
+  summary: 'fit a scaling law to training runs, or emergence curves to task scores, with intervals and a back-test',
+  description:
+    'Fit L(N, D) = E + A/N^alpha + B/D^beta to measured training runs by the published method (Huber loss on ' +
+    'log-loss residuals, L-BFGS from a grid of 4,500 starts), or one emergence curve ' +
+    'y = floor + (ceiling - floor)/(1 + e^(-k(x - x0))) per task to scores measured across models, with ' +
+    'bootstrap intervals, diagnostics, an optional back-test, and a verdict per task (emergent, smooth). ' +
+    'The kind of fit follows from the columns: a loss column means a law, a score column curves.',
+  options: [...commonOptions, ...lawOptions, ...curveOptions],
+  examples: [
+    { command: 'emerge fit fixtures/chinchilla_runs.csv', explain: 'the Chinchilla law from the 240 runs of Besiroglu et al. 2024, with 95% intervals' },
+    { command: 'emerge fit fixtures/chinchilla_epoch_points.csv --exclude-top-loss 5 --output law.yaml', explain: 'leave out the 5 outliers and save the law for `emerge predict --law law.yaml`' },
+    { command: 'emerge fit fixtures/chinchilla_runs.csv --grid coarse --holdout-above 1e21 --chart', explain: 'fit below 1e21 FLOPs, test above it against the published laws' },
+    { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute', explain: 'emergence thresholds of BIG-bench tasks in training FLOPs' },
+    { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --holdout-above 8.4e22 --bootstrap 0', explain: 'back-test: predict the larger models from the smaller ones' },
+    { command: 'emerge fit scores.csv --x params --output abilities.yaml', explain: 'thresholds as an ability catalog for `emerge predict --abilities abilities.yaml`' },
+  ],
+};
