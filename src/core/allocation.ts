@@ -5,7 +5,7 @@
  * parameter per token for the forward and backward passes).
  */
 import { loss, type ScalingLaw } from './scaling-law.js';
-import { goldenSectionMinimum, bisect } from './solve.js';
+import { bisect, goldenSectionMinimum } from './solve.js';
 
 export interface Allocation {
   params: number;
@@ -32,15 +32,23 @@ function chinchillaG(law: Extract<ScalingLaw, { form: 'chinchilla' }>): number {
  *
  * Chinchilla form, closed form (Hoffmann et al. 2022 eq. 4):
  * `N_opt = G·(C/6)^(β/(α+β))`, `D_opt = G⁻¹·(C/6)^(α/(α+β))`, `G = (αA/(βB))^(1/(α+β))`.
- * Other forms: numeric minimisation along the budget (`computeOptimalNumeric`).
+ * Kaplan form, closed form: L is a monotone function of (N_c/N)^a + D_c·6N/C with a = α_N/α_D,
+ * whose derivative in N vanishes at `N_opt = (a·N_c^a·C / (6·D_c))^(1/(a+1))`.
+ * `computeOptimalNumeric` checks both.
  * @param compute C in FLOPs (> 0)
  * @example computeOptimal(hoffmann2022, 1e24).params // 4.13e10 (41.3B)
  */
 export function computeOptimal(law: ScalingLaw, compute: number): Allocation {
-  if (law.form !== 'chinchilla') return computeOptimalNumeric(law, compute);
+  if (law.form === 'kaplan') return kaplanOptimal(law, compute);
   const a = law.beta / (law.alpha + law.beta);
   const g = chinchillaG(law);
   const params = g * (compute / 6) ** a;
+  return { params, tokens: compute / 6 / params };
+}
+
+function kaplanOptimal(law: Extract<ScalingLaw, { form: 'kaplan' }>, compute: number): Allocation {
+  const a = law.alphaN / law.alphaD;
+  const params = ((a * law.Nc ** a * compute) / (6 * law.Dc)) ** (1 / (a + 1));
   return { params, tokens: compute / 6 / params };
 }
 
@@ -69,8 +77,8 @@ export function computeOptimalLoss(law: ScalingLaw, compute: number): number {
 
 /**
  * The token count for which a model of N parameters is compute-optimal: the D with
- * N = N_opt(6·N·D). Chinchilla form: `C/6 = (N/G)^((α+β)/β)`, `D = (C/6)/N`; other forms by bisection
- * on ln C (N_opt grows monotonically with C).
+ * N = N_opt(6·N·D). Chinchilla form: `C/6 = (N/G)^((α+β)/β)`, `D = (C/6)/N`; Kaplan form:
+ * `D = D_c·N^a / (a·N_c^a)`, a = α_N/α_D.
  * @example computeOptimalTokens(hoffmann2022, 70e9) // 7.66e12 tokens (the printed constants favour data: N_opt ∝ C^0.45)
  */
 export function computeOptimalTokens(law: ScalingLaw, params: number): number {
@@ -78,8 +86,9 @@ export function computeOptimalTokens(law: ScalingLaw, params: number): number {
     const budget = (params / chinchillaG(law)) ** ((law.alpha + law.beta) / law.beta);
     return budget / params;
   }
-  const lnCompute = bisect((lnC) => Math.log(computeOptimal(law, Math.exp(lnC)).params) - Math.log(params), 0, 230, 1e-13);
-  return Math.exp(lnCompute) / 6 / params;
+  // Kaplan: inverting N_opt(C) gives C = 6·D_c·N^(a+1) / (a·N_c^a), so D = D_c·N^a / (a·N_c^a).
+  const a = law.alphaN / law.alphaD;
+  return (law.Dc * params ** a) / (a * law.Nc ** a);
 }
 
 /**

@@ -39,7 +39,13 @@ describe('computeOptimal', () => {
     }
   });
 
-  it('is a minimum: moving along the budget line raises the loss (Kaplan form, numeric)', () => {
+  it('closed form and numeric minimisation agree on the Kaplan form', () => {
+    for (const c of [1e18, 1e21, 1e24, 1e27]) {
+      expect(relativeError(computeOptimalNumeric(kaplan2020, c).params, computeOptimal(kaplan2020, c).params)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('is a minimum: moving along the budget line raises the loss (Kaplan form)', () => {
     const c = 1e23;
     const { params } = computeOptimal(kaplan2020, c);
     const best = loss(kaplan2020, params, c / 6 / params);
