@@ -42,6 +42,12 @@ export function parseColumnMap(text: string | undefined): Record<string, string>
  *   InputError (line 1) when neither column is there or a --columns name is not in the header
  */
 export function decideKind(file: string, header: readonly string[], explicit: Record<string, string>, kind: FitKind | undefined): FitKind {
+  const lower = header.map((h) => h.toLowerCase());
+  for (const [role, name] of Object.entries(explicit)) {
+    if (!lower.includes(name.toLowerCase())) {
+      throw new InputError(file, 1, `--columns ${role}=${quoteUserText(name)}: no such column in the header ${quoteUserText(header.join(','))}${didYouMean(name, header)}`);
+    }
+  }
   const loss = findColumns(header, ['loss'], explicit).loss;
   const score = findScoreColumns(header, explicit).score;
   let decided = kind;
@@ -55,12 +61,8 @@ export function decideKind(file: string, header: readonly string[], explicit: Re
     decided = loss !== undefined ? 'law' : 'curve';
   }
   const roles: readonly string[] = decided === 'law' ? LAW_ROLES : CURVE_ROLES;
-  const lower = header.map((h) => h.toLowerCase());
-  for (const [role, name] of Object.entries(explicit)) {
+  for (const role of Object.keys(explicit)) {
     if (!roles.includes(role)) throw new UsageError(`--columns: ${role} is not a column of a ${decided} fit (its roles: ${roles.join(', ')})`);
-    if (!lower.includes(name.toLowerCase())) {
-      throw new InputError(file, 1, `--columns ${role}=${quoteUserText(name)}: no such column in the header${didYouMean(name, header)} (columns: ${quoteUserText(header.join(','))})`);
-    }
   }
   return decided;
 }

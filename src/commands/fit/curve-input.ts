@@ -14,6 +14,8 @@ export interface ScoreInput {
   axis: ScaleAxis;
   /** How the scale was obtained, for the report: "training_flop", "6·params·training_tokens", "loss under besiroglu2024". */
   scaleSource: string;
+  /** The cells the scale needs, for messages: "training_flop", "params and training_tokens". */
+  scaleCells: string;
   /** Names of the grouping columns (keys of ScoreRow.group). */
   groupColumns: string[];
   rows: ScoreRow[];
@@ -75,7 +77,7 @@ export async function readScores(csv: CsvSource, request: ScoreReadRequest): Pro
     rows.push(row);
   }
   if (rowCount === 0) throw new InputError(file, undefined, 'has a header but no rows of scores');
-  return { file, axis, scaleSource: scaleOf.source, groupColumns: groupColumns.map(([name]) => name), rows, rowCount, missingScale };
+  return { file, axis, scaleSource: scaleOf.source, scaleCells: scaleOf.cells, groupColumns: groupColumns.map(([name]) => name), rows, rowCount, missingScale };
 }
 
 /** A number from a cell, undefined when the cell is empty. */
@@ -88,6 +90,7 @@ function optionalNumber(file: string, line: number, field: string, cell: string)
 
 interface ScaleReader {
   source: string;
+  cells: string;
   /** The row's scale on the axis, NaN when a needed cell is empty. */
   read(cells: string[], line: number): number;
 }
@@ -109,21 +112,21 @@ function scaleReader(file: string, header: readonly string[], columns: Record<st
 
   if (axis === 'params') {
     if (!params) return missing('a params column (params, N, model_size)');
-    return { source: name('params'), read: params };
+    return { source: name('params'), cells: name('params'), read: params };
   }
   if (axis === 'compute') {
-    if (compute) return { source: name('compute'), read: compute };
+    if (compute) return { source: name('compute'), cells: name('compute'), read: compute };
     if (!params || !tokens) return missing('a compute column (compute, training_flop, flops), or params and tokens');
-    return { source: `6·${name('params')}·${name('tokens')}`, read: (c, l) => 6 * params(c, l) * tokens(c, l) };
+    return { source: `6·${name('params')}·${name('tokens')}`, cells: `${name('params')} and ${name('tokens')}`, read: (c, l) => 6 * params(c, l) * tokens(c, l) };
   }
   if (axis === 'tokens') {
-    if (tokens) return { source: name('tokens'), read: tokens };
+    if (tokens) return { source: name('tokens'), cells: name('tokens'), read: tokens };
     if (!params || !compute) return missing('a tokens column (tokens, D, training_tokens), or params and compute');
-    return { source: `${name('compute')}/(6·${name('params')})`, read: (c, l) => compute(c, l) / (6 * params(c, l)) };
+    return { source: `${name('compute')}/(6·${name('params')})`, cells: `${name('params')} and ${name('compute')}`, read: (c, l) => compute(c, l) / (6 * params(c, l)) };
   }
   if (!params || (!tokens && !compute)) return missing('params and tokens (or params and compute) columns to predict the loss');
   const tokensOf = tokens ?? ((c: string[], l: number) => compute!(c, l) / (6 * params(c, l)));
-  return { source: `loss under ${law.id}`, read: (c, l) => loss(law, params(c, l), tokensOf(c, l)) };
+  return { source: `loss under ${law.id}`, cells: `${name('params')} and ${tokens ? name('tokens') : name('compute')}`, read: (c, l) => loss(law, params(c, l), tokensOf(c, l)) };
 }
 
 /** The grouping columns as [key, index] pairs. */

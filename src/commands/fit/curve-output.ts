@@ -2,7 +2,8 @@
  * `emerge fit --output abilities.yaml` for curves: the fitted thresholds as an ability catalog that
  * `emerge predict --abilities` reads (conversion to parameters: catalog-threshold.ts).
  */
-import type { FittedCurve, ScaleAxis } from '../../core/curve-fit/index.js';
+import { basename } from 'node:path';
+import { AXIS_UNITS, type FittedCurve, type ScaleAxis } from '../../core/curve-fit/index.js';
 import type { ScalingLaw } from '../../core/scaling-law.js';
 import { FitError } from '../../errors.js';
 import { REFERENCE_TOKENS } from '../../io/abilities.js';
@@ -28,9 +29,15 @@ export function fittedAbilities(curves: readonly FittedCurve[], context: Catalog
   const abilities: FittedAbility[] = [];
   for (const curve of curves) {
     const converted = catalogThreshold(axis, curve.params, law, REFERENCE_TOKENS);
-    const problem = !converted.ok ? converted.problem : rangeProblem(converted.thresholdParams, PARAMS) ?? (converted.width > 10 ? `its width, ${converted.width.toPrecision(3)} decades, is beyond the catalog's 10` : undefined);
+    const problem = !converted.ok
+      ? converted.problem
+      : rangeProblem(converted.thresholdParams, PARAMS) !== undefined
+        ? `its threshold in parameters, ${formatSci(converted.thresholdParams)}, ${rangeProblem(converted.thresholdParams, PARAMS)}`
+        : converted.width > 10
+          ? `its width, ${converted.width.toPrecision(3)} decades, is beyond the catalog's limit of 10`
+          : undefined;
     if (!converted.ok || problem !== undefined) {
-      warn(`--output: ${curve.label} is left out of the catalog: ${problem}`);
+      warn(`--output: ${curve.label} is left out of the catalog: ${problem}${axis === 'params' ? '' : ' (--x params writes thresholds in parameters as fitted)'}`);
       continue;
     }
     const base = slugify(curve.label) || 'task';
@@ -43,7 +50,7 @@ export function fittedAbilities(curves: readonly FittedCurve[], context: Catalog
       category: Object.values(curve.group)[0] || 'fitted',
       thresholdParams: converted.thresholdParams,
       curve: { width: converted.width, floor: curve.floor, ceiling: curve.ceiling },
-      source: `emerge fit ${context.file}, x = ${context.scaleSource}: ${curve.verdict}, threshold ${formatSci(curve.threshold)} ${axis === 'loss' ? 'nats' : axis === 'compute' ? 'FLOPs' : 'parameters'}, R² ${curve.r2.toFixed(3)}, ΔBIC ${curve.deltaBic.toFixed(1)}`,
+      source: `emerge fit ${basename(context.file)}: ${curve.verdict} at ${axis === 'loss' ? `a loss of ${curve.threshold.toFixed(3)} nats` : `${formatSci(curve.threshold)} ${AXIS_UNITS[axis]}`} (ΔBIC ${curve.deltaBic.toFixed(1)})`,
     };
     if (axis === 'compute') ability.thresholdFlops = curve.threshold;
     abilities.push(ability);

@@ -33,7 +33,7 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   }
   if (input.missingScale.rows > 0) {
     const models = input.missingScale.models.size;
-    ctx.warn(`${input.file}: ${input.missingScale.rows} of ${input.rowCount} rows (${models} model${models === 1 ? '' : 's'}) have no ${input.scaleSource} value; they are left out`);
+    ctx.warn(`${input.file}: ${input.missingScale.rows} of ${input.rowCount} rows (${models} model${models === 1 ? '' : 's'}) lack ${input.scaleCells}; they are left out`);
   }
 
   const groups = groupScores(input.rows);
@@ -45,19 +45,7 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   }
   ctx.progress('');
 
-  const records: CurveRecord[] = results.map((result) => {
-    for (const note of result.notes) ctx.warn(note);
-    if (!result.fitted) {
-      ctx.warn(result.reason);
-      return curveRecord(result);
-    }
-    if (!result.converged && !common.allowUnconverged) {
-      const reason = `${result.label}: the sigmoid fit did not converge; left out (--allow-unconverged reports it)`;
-      ctx.warn(reason);
-      return { ...curveRecord(result, 'not-converged', reason), threshold: null };
-    }
-    return curveRecord(result);
-  });
+  const records = curveRecords(results, common.allowUnconverged, (m) => ctx.warn(m));
   const reported = results.filter((r, i) => r.fitted && records[i]!.threshold !== null);
   if (reported.length === 0) {
     throw new FitError(`${input.file}: no curve could be fitted (${groups.length} group${groups.length === 1 ? '' : 's'}: ${verdictCounts(records)}); see the warnings above`);
@@ -84,6 +72,26 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   if (common.format === 'json') return ctx.out.write(toJson(doc));
   if (common.format === 'csv') return ctx.out.write(csvDocument(curveCsvHeader(input.groupColumns, tested !== undefined), curveCsvRows(doc, input.groupColumns)));
   await ctx.out.write(renderCurveReport(doc, groups, results, records, law, common, ctx));
+}
+
+/**
+ * The records of all groups, warning about each problem: the groups' notes, why a group has no curve,
+ * and curves that did not converge (left out, with no threshold, unless `allowUnconverged`).
+ */
+export function curveRecords(results: readonly CurveResult[], allowUnconverged: boolean, warn: (message: string) => void): CurveRecord[] {
+  return results.map((result) => {
+    for (const note of result.notes) warn(note);
+    if (!result.fitted) {
+      warn(result.reason);
+      return curveRecord(result);
+    }
+    if (!result.converged && !allowUnconverged) {
+      const reason = `${result.label}: the sigmoid fit did not converge; left out (--allow-unconverged reports it)`;
+      warn(reason);
+      return { ...curveRecord(result, 'not-converged', reason), threshold: null };
+    }
+    return curveRecord(result);
+  });
 }
 
 function runBacktest(groups: ScoreGroup[], axis: ScaleAxis, cutoff: number, fitOptions: { fitCeiling: boolean; ignoreBaseline: boolean }, ctx: CommandContext): Backtest {

@@ -72,6 +72,7 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
  * @throws InputError naming the file
  */
 export function excludeTopLoss(input: RunsInput, k: number): RunsInput {
+  if (input.runs.length === 0) throw new InputError(input.file, undefined, 'has a header but no runs');
   const order = input.runs.map((_, i) => i).sort((i, j) => input.runs[j]!.loss - input.runs[i]!.loss || input.lines[i]! - input.lines[j]!);
   if (k >= input.runs.length) throw new InputError(input.file, undefined, `--exclude-top-loss ${k} would leave none of its ${input.runs.length} runs`);
   const drop = new Set(order.slice(0, k));

@@ -73,8 +73,11 @@ function progress(ctx: CommandContext, what: string, unit: string): (done: numbe
   };
 }
 
-/** A fit that did not converge is an error, unless --allow-unconverged (then a warning). */
-function checkConverged(fit: LawFit, file: string, allow: boolean, ctx: CommandContext, what: string): void {
+/**
+ * A fit that did not converge is an error, unless --allow-unconverged (then a warning).
+ * @throws FitError
+ */
+export function checkConverged(fit: LawFit, file: string, allow: boolean, ctx: CommandContext, what: string): void {
   if (fit.converged) return;
   const detail = `${what} did not converge: the best of ${fit.starts} starts stopped at ${fit.reason} (${fit.convergedStarts} starts converged)`;
   if (!allow) throw new FitError(`${file}: ${detail}; --allow-unconverged reports it anyway`);
