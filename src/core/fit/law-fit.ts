@@ -77,6 +77,25 @@ export function validateRuns(runs: readonly TrainingRun[]): void {
 }
 
 /**
+ * The runs without the `count` highest-loss ones (Besiroglu et al. 2024 drop the 5 highest-loss
+ * Chinchilla runs, all small models trained on few tokens). Order is kept; ties at the cut go by
+ * position (the later run is dropped first).
+ * @throws RangeError when count is not a non-negative integer
+ * @example excludeTopLoss(runs245, 5).length // 240, the flagged rows of chinchilla_epoch_points.csv
+ */
+export function excludeTopLoss<T extends TrainingRun>(runs: readonly T[], count: number): T[] {
+  if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`runs to exclude must be an integer >= 0, got ${count}`);
+  const dropped = new Set(
+    runs
+      .map((run, index) => ({ loss: run.loss, index }))
+      .sort((x, y) => y.loss - x.loss || y.index - x.index)
+      .slice(0, count)
+      .map(({ index }) => index),
+  );
+  return runs.filter((_, index) => !dropped.has(index));
+}
+
+/**
  * Fit the Chinchilla-form law to runs in this thread, from every start of the grid.
  * @throws FitError for unusable runs (validateRuns) or when no start reaches a finite objective
  * @example

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FitError } from '../../../src/errors.js';
-import { fitChinchillaLaw, fittedLaw, validateRuns } from '../../../src/core/fit/law-fit.js';
+import { excludeTopLoss, fitChinchillaLaw, fittedLaw, validateRuns } from '../../../src/core/fit/law-fit.js';
 import { coarseGrid } from '../../../src/core/fit/law-grid.js';
 import type { ChinchillaConstants, TrainingRun } from '../../../src/core/fit/law-objective.js';
 import { createRng, randomNormal } from '../../../src/core/random.js';
@@ -130,5 +130,28 @@ describe('validateRuns', () => {
   it('refuses non-positive and non-finite values, naming the run', () => {
     expect(() => validateRuns([...good, { params: -1, tokens: 1, loss: 1 }])).toThrow(/run 7: params/);
     expect(() => validateRuns([...good, { params: 1, tokens: Infinity, loss: 1 }])).toThrow(FitError);
+  });
+});
+
+describe('excludeTopLoss', () => {
+  // fixtures/chinchilla_epoch_points.csv flags exactly the 5 highest-loss runs (epoch_excluded_outlier = 1).
+  it('drops the flagged Chinchilla runs when asked for 5', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(new URL('../../../fixtures/chinchilla_epoch_points.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const all = lines.map((line) => {
+      const cells = line.split(',');
+      return { params: Number(cells[1]), tokens: Number(cells[2]), loss: Number(cells[4]), flagged: cells[5] === '1' };
+    });
+    const kept = excludeTopLoss(all, 5);
+    expect(kept.length).toBe(240);
+    expect(kept.some((run) => run.flagged)).toBe(false);
+    expect(kept.map((run) => run.loss)).toEqual(runs.map((run) => run.loss));
+  });
+
+  it('keeps order, drops nothing for 0, refuses a bad count', () => {
+    const few = [{ params: 1, tokens: 1, loss: 3 }, { params: 1, tokens: 1, loss: 5 }, { params: 1, tokens: 1, loss: 4 }];
+    expect(excludeTopLoss(few, 1).map((run) => run.loss)).toEqual([3, 4]);
+    expect(excludeTopLoss(few, 0)).toEqual(few);
+    expect(() => excludeTopLoss(few, -1)).toThrow(RangeError);
   });
 });
