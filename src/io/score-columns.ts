@@ -11,7 +11,7 @@ export const SCORE_COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> =
   subtask: ['subtask', 'subtask_name', 'subset'],
   metric: ['metric', 'metric_name'],
   model: ['model', 'model_name', 'name'],
-  score: ['score', 'accuracy', 'value'],
+  score: ['score', 'accuracy'],
   baseline: ['random_baseline', 'baseline', 'chance', 'random_score'],
 };
 
