@@ -22,3 +22,32 @@ export interface CommandContext {
   /** Terminal width when stdout is a TTY. */
   columns: number | undefined;
 }
+
+/**
+ * Collects small pieces of output (a row at a time) into chunks of about 64 KB: a million rows
+ * become a few hundred writes to stdout instead of a million. `add` is synchronous; `drain` writes
+ * what has gathered once it is large (call it between chunks of input), `flush` writes the rest.
+ */
+export class OutputBuffer {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly out: OutputSink) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+  }
+
+  async drain(): Promise<void> {
+    if (this.size >= 65536) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    await this.out.write(text);
+  }
+}

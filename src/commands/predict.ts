@@ -9,14 +9,14 @@ import { csvDocument, csvLine } from '../render/csv.js';
 import { formatCount, formatSci } from '../render/format.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
-import { lawRecord, predictionCsvRows, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
+import { lawRecord, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
 import { renderAbilityTable, renderPredictionSummary, statusCounts, type PredictionView } from '../render/prediction-table.js';
 import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
-import type { CommandContext } from './context.js';
-import { resolveModel } from './shared/plan.js';
-import { readPlanRows } from './shared/plan-rows.js';
-import { predictModel } from './shared/prediction.js';
+import { OutputBuffer, type CommandContext } from './context.js';
+import { resolveModel, type ResolvedModel } from './shared/plan.js';
+import { readPlanChunks } from './shared/plan-rows.js';
+import { createPredictor, type Predictor } from './shared/prediction.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
 
 export async function runPredict(options: PredictOptions, ctx: CommandContext): Promise<void> {
@@ -31,12 +31,15 @@ export async function runPredict(options: PredictOptions, ctx: CommandContext): 
     throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
   }
   const { law, catalog, abilities, factors } = settings;
-  const records = settings.models.map(({ spec, where }) => predictModel(resolveModel(spec, where, law, catalog.referenceTokens), law, catalog.referenceTokens, abilities, factors));
-
+  const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
+  const models = settings.models.map(({ spec, where }) => resolveModel(spec, where, law, catalog.referenceTokens));
+  if (settings.format === 'csv') {
+    await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
+    return;
+  }
+  const records = models.map((m) => predictor.record(m));
   if (settings.format === 'json') {
     await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
-  } else if (settings.format === 'csv') {
-    await ctx.out.write(csvDocument(PREDICTION_CSV_HEADER, records.flatMap(predictionCsvRows)));
   } else {
     await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined));
   }
@@ -74,47 +77,48 @@ function curveNote(abilities: Ability[]): string {
 }
 
 /**
- * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), streamed
- * in and out so that memory does not grow with the number of rows.
+ * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), read a
+ * chunk at a time and written through a buffer, so that memory does not grow with the number of
+ * rows.
  */
 async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
-  const writer = batchWriter(settings, ctx);
-  const rows = readPlanRows(path, settings, ctx);
-  const first = await rows.next();
-  await writer.start();
+  const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
+  const out = new OutputBuffer(ctx.out);
+  const format = batchFormat(settings, predictor);
   let count = 0;
-  for (let row = first; !row.done; row = await rows.next()) {
-    const model = resolveModel(row.value.spec, row.value.where, law, catalog.referenceTokens);
-    await writer.write(predictModel(model, law, catalog.referenceTokens, abilities, factors), count++);
+  for await (const chunk of readPlanChunks(path, settings, ctx)) {
+    if (count === 0) out.add(format.head);
+    for (const row of chunk) out.add(format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++));
+    await out.drain();
   }
-  await writer.end(count);
+  if (count === 0) {
+    out.add(format.head);
+    ctx.warn('the input has a header but no rows');
+  }
+  out.add(format.tail(count));
+  await out.flush();
 }
 
-interface BatchWriter {
-  start(): Promise<void>;
-  write(record: PredictionRecord, index: number): Promise<void>;
-  end(rows: number): Promise<void>;
+interface BatchFormat {
+  head: string;
+  row(model: ResolvedModel, index: number): string;
+  tail(rows: number): string;
 }
 
-function batchWriter(settings: PlanSettings, ctx: CommandContext): BatchWriter {
-  const out = ctx.out;
+function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat {
   if (settings.format === 'csv') {
-    return {
-      start: () => out.write(csvLine(PREDICTION_CSV_HEADER)),
-      write: (record) => out.write(predictionCsvRows(record).map(csvLine).join('')),
-      end: async () => {},
-    };
+    return { head: csvLine(PREDICTION_CSV_HEADER), row: (model) => predictor.csv(model), tail: () => '' };
   }
   if (settings.format === 'json') {
-    const head = toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '[');
     return {
-      start: () => out.write(head),
-      write: (record, index) => out.write(`${index > 0 ? ',' : ''}\n${indent(toJson(record).trimEnd(), '    ')}`),
-      end: (rows) => out.write(`${rows > 0 ? '\n  ' : ''}]\n}\n`),
+      head: toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '['),
+      row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(predictor.record(model)).trimEnd(), '    ')}`,
+      tail: (rows) => `${rows > 0 ? '\n  ' : ''}]\n}\n`,
     };
   }
-  return batchTableWriter(settings, ctx);
+  const table = batchTable(settings);
+  return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
 }
 
 function indent(text: string, prefix: string): string {
@@ -125,7 +129,7 @@ function indent(text: string, prefix: string): string {
  * A fixed-width table written row by row (cli-table3 needs every row before it can print one).
  * With up to three abilities each gets a column; with more, the row counts emerged abilities.
  */
-function batchTableWriter(settings: PlanSettings, ctx: CommandContext): BatchWriter {
+function batchTable(settings: PlanSettings): { head: string; row(record: PredictionRecord, index: number): string; tail(): string } {
   const perAbility = settings.abilities.length <= 3;
   const columns: [string, number][] = [
     ['name', 24],
@@ -137,17 +141,15 @@ function batchTableWriter(settings: PlanSettings, ctx: CommandContext): BatchWri
   ];
   const line = (cells: string[]): string => `${cells.map((c, i) => (i === 0 ? c.padEnd(columns[i]![1]) : c.padStart(columns[i]![1]))).join('  ')}\n`;
   return {
-    start: () => ctx.out.write(line(columns.map(([name]) => name)) + line(columns.map(([, w]) => '-'.repeat(w)))),
-    write: (r) => {
+    head: line(columns.map(([name]) => name)) + line(columns.map(([, w]) => '-'.repeat(w))),
+    row: (r) => {
       const name = r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name;
       const verdicts = perAbility
         ? r.abilities.map((a) => `${(a.probability * 100).toFixed(1)}% ${a.status}`)
         : ['emerged', 'emerging'].map((s) => String(r.abilities.filter((a) => a.status === s).length));
-      return ctx.out.write(line([name, formatCount(r.params), formatCount(r.tokens), r.loss.toFixed(4), r.effective_params === null ? 'beyond' : formatCount(r.effective_params), ...verdicts]));
+      return line([name, formatCount(r.params), formatCount(r.tokens), r.loss.toFixed(4), r.effective_params === null ? 'beyond' : formatCount(r.effective_params), ...verdicts]);
     },
-    end: async (rows) => {
-      if (rows === 0) ctx.warn('the input has a header but no rows');
-    },
+    tail: () => '',
   };
 }
 

@@ -18,7 +18,7 @@ import type { CommandContext } from './context.js';
 import { gateFailures } from './shared/gate.js';
 import { resolveModel } from './shared/plan.js';
 import { readPlanRows } from './shared/plan-rows.js';
-import { predictModel } from './shared/prediction.js';
+import { createPredictor } from './shared/prediction.js';
 import { resolveSettings, selectAbilities, type PlanSettings, type PlannedSpec } from './shared/settings.js';
 
 interface JudgedModel {
@@ -50,8 +50,9 @@ export async function runThresholds(options: ThresholdsOptions, ctx: CommandCont
 
   const { law, catalog, factors } = settings;
   const quality = settings.quality?.value ?? 1;
+  const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const judged: JudgedModel[] = planned.map(({ spec, where, at }) => {
-    const prediction = predictModel(resolveModel(spec, where, law, catalog.referenceTokens), law, catalog.referenceTokens, abilities, factors);
+    const prediction = predictor.record(resolveModel(spec, where, law, catalog.referenceTokens));
     return { record: modelThresholdRecord(prediction, abilities, law, catalog.referenceTokens), ...(at ? { where: at } : {}) };
   });
   const failures = judged.flatMap(({ record, where }) => {

@@ -1,15 +1,20 @@
 /**
- * Streaming CSV input (csv-parse) with the file and line of every record, for inputs of any size:
- * a million rows are read in bounded memory. `-` reads stdin.
+ * Streaming CSV input (RFC 4180) with the file and line of every record, for inputs of any size: a
+ * million rows are read in bounded memory, a chunk at a time. `-` reads stdin.
+ *
+ * Fields are separated by commas and may be double-quoted (a quoted field may hold commas, quotes
+ * written as "" and line breaks). Unquoted fields are trimmed; empty lines are skipped; a UTF-8 BOM
+ * and CRLF line ends are accepted. Every record must have as many fields as the header. Problems are
+ * InputErrors naming the file and line: bytes that are not UTF-8, an unterminated quote, a ragged
+ * row, a line longer than 1 MB.
  */
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { describeReadError } from './yaml-source.js';
 
 export interface CsvRecord {
   cells: string[];
-  /** 1-based line where the record ends. */
+  /** 1-based line where the record starts. */
   line: number;
 }
 
@@ -17,50 +22,203 @@ export interface CsvSource {
   /** Name for messages: the path, or "stdin". */
   file: string;
   header: string[];
+  /** The records after the header, a chunk (an array) at a time. */
+  chunks: AsyncIterable<CsvRecord[]>;
+  /** The same records one by one. */
   records: AsyncIterable<CsvRecord>;
 }
+
+export const MAX_RECORD_BYTES = 1_000_000;
 
 /** Opens a CSV file (or stdin for "-"), reads its header and returns the records as a stream. */
 export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promise<CsvSource> {
   const file = path === '-' ? 'stdin' : path;
   const input: NodeJS.ReadableStream = path === '-' ? stdin : createReadStream(path);
-  const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: true, max_record_size: 1_000_000 });
-  const failures: InputError[] = [];
-  input.on('error', (error: Error) => {
-    failures.push(new InputError(file, undefined, describeReadError(error)));
-    parser.end();
-  });
-  input.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-  const next = async (): Promise<CsvRecord | undefined> => {
-    let step: IteratorResult<{ record: string[]; info: { lines: number } }>;
-    try {
-      step = await iterator.next();
-    } catch (error) {
-      throw failures[0] ?? csvError(file, error);
+  const parser = new CsvParser(file);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let done = false;
+
+  const nextChunk = async (): Promise<CsvRecord[] | undefined> => {
+    while (!done) {
+      let step: IteratorResult<Buffer | string>;
+      try {
+        step = await iterator.next();
+      } catch (error) {
+        throw new InputError(file, undefined, describeReadError(error));
+      }
+      let text: string;
+      try {
+        text = step.done ? decoder.decode() : typeof step.value === 'string' ? step.value : decoder.decode(step.value, { stream: true });
+      } catch {
+        throw new InputError(file, parser.line, 'is not valid UTF-8 text');
+      }
+      if (step.done) done = true;
+      const records = parser.push(text, done);
+      if (records.length > 0) return records;
     }
-    if (failures[0]) throw failures[0];
-    return step.done ? undefined : { cells: step.value.record, line: step.value.info.lines };
+    return undefined;
   };
-  const first = await next();
-  if (!first) throw new InputError(file, undefined, 'is empty; expected a header line and data rows');
-  const header = first.cells.map((h) => h.trim());
+
+  // The header is the first record; the rest of its chunk is kept for the caller.
+  let first = await nextChunk();
+  if (!first || first.length === 0) throw new InputError(file, undefined, 'is empty; expected a header line and data rows');
+  const header = first[0]!.cells;
+  parser.expectFields(header.length, 'the header');
+  for (const record of first.slice(1)) parser.checkWidth(record);
+  first = first.slice(1);
+
+  const chunks: AsyncIterable<CsvRecord[]> = {
+    async *[Symbol.asyncIterator]() {
+      if (first && first.length > 0) yield first;
+      first = undefined;
+      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield chunk;
+    },
+  };
   return {
     file,
     header,
+    chunks,
     records: {
-      [Symbol.asyncIterator]: () => ({ next: async () => {
-        const record = await next();
-        return record ? { done: false, value: record } : { done: true, value: undefined };
-      } }),
+      async *[Symbol.asyncIterator]() {
+        for await (const chunk of chunks) yield* chunk;
+      },
     },
   };
 }
 
-function csvError(file: string, error: unknown): InputError {
-  const e = error as { code?: string; lines?: number; message?: string };
-  const detail = (e.message ?? String(error)).split('\n')[0]!;
-  return new InputError(file, e.lines, `invalid CSV: ${detail}`);
+/**
+ * An incremental RFC 4180 parser: push text as it arrives, get back the complete records. Lines
+ * without a quote take a fast path (split on commas); quoted fields go through a small state
+ * machine that may span lines.
+ */
+export class CsvParser {
+  /** Line number of the next unread line (1-based). */
+  line = 1;
+  private rest = '';
+  private started = false;
+  private fields: number | undefined;
+  private fieldsOf = '';
+
+  constructor(readonly file: string) {}
+
+  /** Every later record must have `count` fields. */
+  expectFields(count: number, what: string): void {
+    this.fields = count;
+    this.fieldsOf = what;
+  }
+
+  checkWidth(record: CsvRecord): void {
+    if (this.fields !== undefined && record.cells.length !== this.fields) {
+      throw new InputError(this.file, record.line, `invalid CSV: ${record.cells.length} fields where ${this.fieldsOf} has ${this.fields}`);
+    }
+  }
+
+  push(chunk: string, final: boolean): CsvRecord[] {
+    let text = this.rest + chunk;
+    if (!this.started && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      this.started = true;
+    }
+    const records: CsvRecord[] = [];
+    let position = 0;
+    let quote = -1; // the next quote at or after `position` (Infinity: none left in this text)
+    while (position < text.length) {
+      const end = text.indexOf('\n', position);
+      if (end < 0 && !final) break;
+      const lineEnd = end < 0 ? text.length : end;
+      if (lineEnd - position > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a line is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
+      if (quote < position) {
+        const found = text.indexOf('"', position);
+        quote = found < 0 ? Infinity : found;
+      }
+      if (quote > lineEnd) {
+        // Fast path: an unquoted line.
+        let raw = text.slice(position, lineEnd);
+        if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+        if (raw !== '') this.emit(records, raw.split(',').map((cell) => cell.trim()), this.line);
+        this.line++;
+        position = lineEnd + 1;
+        continue;
+      }
+      const parsed = this.quotedRecord(text, position, final);
+      if (!parsed) break; // the record continues in the next chunk
+      this.emit(records, parsed.cells, this.line);
+      this.line += parsed.lines;
+      position = parsed.next;
+    }
+    this.rest = position < text.length ? text.slice(position) : '';
+    if (this.rest.length > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
+    return records;
+  }
+
+  private emit(records: CsvRecord[], cells: string[], line: number): void {
+    const record = { cells, line };
+    this.checkWidth(record);
+    records.push(record);
+  }
+
+  /** A record with quoted fields starting at `start`, or undefined when it is not complete yet. */
+  private quotedRecord(text: string, start: number, final: boolean): { cells: string[]; next: number; lines: number } | undefined {
+    const cells: string[] = [];
+    let lines = 1;
+    let i = start;
+    for (;;) {
+      // At the start of a field: skip leading blanks before an opening quote.
+      let j = i;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+      if (text[j] === '"') {
+        let value = '';
+        let k = j + 1;
+        for (;;) {
+          const close = text.indexOf('"', k);
+          if (close < 0) {
+            if (final) throw new InputError(this.file, this.line, 'invalid CSV: a quoted field is not closed');
+            return undefined;
+          }
+          value += text.slice(k, close);
+          lines += countNewlines(text, k, close);
+          if (text[close + 1] === '"') {
+            value += '"';
+            k = close + 2;
+            continue;
+          }
+          k = close + 1;
+          break;
+        }
+        while (text[k] === ' ' || text[k] === '\t') k++;
+        if (k >= text.length && !final) return undefined;
+        cells.push(value);
+        const c = text[k];
+        if (c === ',') {
+          i = k + 1;
+          continue;
+        }
+        if (c === '\r' && text[k + 1] === '\n') return { cells, next: k + 2, lines };
+        if (c === '\n' || c === undefined) return { cells, next: k + 1, lines };
+        if (c === '\r' && k + 1 >= text.length && !final) return undefined;
+        throw new InputError(this.file, this.line + lines - 1, 'invalid CSV: text after a closing quote');
+      }
+      // An unquoted field: up to the next comma or line end.
+      let k = i;
+      while (k < text.length && text[k] !== ',' && text[k] !== '\n') k++;
+      if (k >= text.length && !final) return undefined;
+      const value = text.slice(i, k).replace(/\r$/, '').trim();
+      if (value.includes('"')) throw new InputError(this.file, this.line + lines - 1, 'invalid CSV: a quote inside an unquoted field');
+      cells.push(value);
+      if (text[k] === ',') {
+        i = k + 1;
+        continue;
+      }
+      return { cells, next: k + 1, lines };
+    }
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /**

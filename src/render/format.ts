@@ -48,11 +48,11 @@ export function formatDecades(value: number): string {
 }
 
 /**
- * A number for CSV: up to 10 significant digits, shortest form ("70000000000", "1.9734158768",
- * "1e+24"); non-finite values become the empty cell.
+ * A number for CSV: the shortest text that reads back as the same double ("70000000000",
+ * "1.9734158767926191", "1e+24"); non-finite values become the empty cell.
  */
 export function formatCsvNumber(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(10))) : '';
+  return Number.isFinite(value) ? String(value) : '';
 }
 
 function trimZeros(text: string): string {

@@ -7,7 +7,7 @@ import { lossThreshold, type AbilityVerdict, type Assessment } from '../core/ass
 import type { Ability } from '../core/catalog.js';
 import type { DataStage } from '../core/factors.js';
 import { lawConstants, type ScalingLaw } from '../core/scaling-law.js';
-import type { CsvCell } from './csv.js';
+import { csvCell } from './csv.js';
 
 export interface AbilityRecord {
   id: string;
@@ -56,7 +56,21 @@ export interface PredictionRecord {
   abilities: AbilityRecord[];
 }
 
-export function predictionRecord(model: ModelDescription, assessment: Assessment, stage: DataStage | undefined, law: ScalingLaw, referenceTokens: number): PredictionRecord {
+/** The parts of an ability record that do not depend on the model (computed once per run). */
+export type AbilityTemplate = Omit<AbilityRecord, 'probability' | 'status' | 'margin_decades'>;
+
+export function abilityTemplate(ability: Ability, law: ScalingLaw, referenceTokens: number): AbilityTemplate {
+  return {
+    ...abilityIdentity(ability),
+    loss_threshold: lossThreshold(law, ability.thresholdParams, referenceTokens),
+    source: ability.source,
+    ...(ability.model !== undefined ? { model: ability.model } : {}),
+    ...(ability.reference !== undefined ? { reference: ability.reference } : {}),
+  };
+}
+
+/** `templates[i]` belongs to `assessment.abilities[i]`. */
+export function predictionRecord(model: ModelDescription, assessment: Assessment, stage: DataStage | undefined, templates: readonly AbilityTemplate[]): PredictionRecord {
   const unbounded = !Number.isFinite(assessment.effectiveParams);
   const record: PredictionRecord = {
     name: model.name,
@@ -71,23 +85,28 @@ export function predictionRecord(model: ModelDescription, assessment: Assessment
     effective_params: unbounded ? null : assessment.effectiveParams,
     beyond_reference_regime: unbounded,
     data_stage: stage ? { id: stage.id, name: stage.name.en, name_zh: stage.name.zh } : null,
-    abilities: assessment.abilities.map((v) => abilityRecord(v, law, referenceTokens)),
+    abilities: assessment.abilities.map((v, i) => abilityRecord(v, templates[i]!)),
   };
   if (model.architecture) record.architecture = { layers: model.architecture.layers, d_model: model.architecture.dModel, vocab: model.architecture.vocab };
   return record;
 }
 
-export function abilityRecord(verdict: AbilityVerdict, law: ScalingLaw, referenceTokens: number): AbilityRecord {
-  const { ability } = verdict;
+export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate): AbilityRecord {
+  // Spelled out rather than spread: a batch builds millions of these, and one fixed shape is fast.
+  // JSON leaves out `model` and `reference` where they are undefined.
   return {
-    ...abilityIdentity(ability),
-    loss_threshold: lossThreshold(law, ability.thresholdParams, referenceTokens),
+    id: t.id,
+    name: t.name,
+    name_zh: t.name_zh,
+    category: t.category,
+    threshold_params: t.threshold_params,
+    loss_threshold: t.loss_threshold,
     probability: verdict.probability,
     status: verdict.status,
     margin_decades: Number.isFinite(verdict.marginDecades) ? verdict.marginDecades : null,
-    source: ability.source,
-    ...(ability.model !== undefined ? { model: ability.model } : {}),
-    ...(ability.reference !== undefined ? { reference: ability.reference } : {}),
+    source: t.source,
+    model: t.model,
+    reference: t.reference,
   };
 }
 
@@ -102,19 +121,24 @@ export function lawRecord(law: ScalingLaw): Record<string, unknown> {
 
 export const PREDICTION_CSV_HEADER = ['name', 'params', 'tokens', 'compute', 'loss', 'effective_params', 'ability', 'category', 'threshold_params', 'probability', 'status'];
 
-/** Long format: one row per model and ability (effective_params is empty beyond the reference regime). */
-export function predictionCsvRows(record: PredictionRecord): CsvCell[][] {
-  return record.abilities.map((a) => [
-    record.name,
-    record.params,
-    record.tokens,
-    record.compute,
-    record.loss,
-    record.effective_params ?? undefined,
-    a.id,
-    a.category,
-    a.threshold_params,
-    a.probability,
-    a.status,
-  ]);
+/**
+ * Long format, one line per model and ability: the model's columns once, then each ability's.
+ * `abilityCells[i]` is `csvLine`-ready text for the ability of `assessment.abilities[i]` (its id,
+ * category and threshold), computed once per run. effective_params is empty beyond the reference
+ * regime.
+ */
+export function predictionCsvText(name: string, assessment: Assessment, abilityCells: readonly string[]): string {
+  const a = assessment;
+  const model = `${csvCell(name)},${csvCell(a.params)},${csvCell(a.tokens)},${csvCell(a.compute)},${csvCell(a.loss)},${csvCell(a.effectiveParams)},`;
+  let text = '';
+  for (let i = 0; i < a.abilities.length; i++) {
+    const verdict = a.abilities[i]!;
+    text += `${model}${abilityCells[i]},${csvCell(verdict.probability)},${verdict.status}\n`;
+  }
+  return text;
+}
+
+/** The ability's columns of a prediction CSV line: id, category, threshold_params. */
+export function abilityCsvCells(t: AbilityTemplate): string {
+  return `${csvCell(t.id)},${csvCell(t.category)},${csvCell(t.threshold_params)}`;
 }

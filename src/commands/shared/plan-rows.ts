@@ -4,7 +4,7 @@
  */
 import { UsageError } from '../../errors.js';
 import { findColumns, openCsv } from '../../io/csv-input.js';
-import { PARAMS, TOKENS, parseFileQuantity } from '../../io/numbers.js';
+import { PARAMS, TOKENS, parseFileQuantity, parseQuantity, rangeProblem, type Range } from '../../io/numbers.js';
 import type { CommandContext } from '../context.js';
 import type { ModelSpec } from './plan.js';
 import type { PlanSettings, PlannedSpec } from './settings.js';
@@ -15,20 +15,34 @@ export interface PlanRow extends PlannedSpec {
   line: number;
 }
 
-export async function* readPlanRows(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow> {
+/** The rows of the CSV, a chunk (an array) at a time. */
+export async function* readPlanChunks(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow[]> {
   const csv = await openCsv(path, ctx.stdin);
   const columns = findColumns(csv.header, ['params', 'tokens', 'name']);
-  if (columns.params === undefined) {
+  const paramsColumn = columns.params;
+  if (paramsColumn === undefined) {
     throw new UsageError(`--input: ${csv.file} has no params column (header: ${csv.header.join(',')}); name one params, N or model_size`);
   }
-  for await (const { cells, line } of csv.records) {
-    const at = { file: csv.file, line };
-    const spec: ModelSpec = { params: parseFileQuantity(cells[columns.params], PARAMS, { ...at, field: csv.header[columns.params]! }) };
-    if (columns.tokens !== undefined && cells[columns.tokens] !== '') {
-      spec.tokens = parseFileQuantity(cells[columns.tokens], TOKENS, { ...at, field: csv.header[columns.tokens]! });
-    }
-    if (columns.name !== undefined && cells[columns.name] !== '') spec.name = cells[columns.name]!;
-    if (settings.quality) Object.assign(spec, { quality: settings.quality.value, qualityLabel: settings.quality.label });
-    yield { spec, where: fromFile(csv.file, line), file: csv.file, line };
+  const tokensColumn = columns.tokens;
+  const nameColumn = columns.name;
+  const quality = settings.quality;
+  for await (const chunk of csv.chunks) {
+    yield chunk.map(({ cells, line }) => {
+      const cell = (column: number, range: Range): number => {
+        const value = parseQuantity(cells[column]!);
+        // The usual case costs one parse; a problem is reported with file, line and column name.
+        return value !== undefined && rangeProblem(value, range) === undefined ? value : parseFileQuantity(cells[column], range, { file: csv.file, line, field: csv.header[column]! });
+      };
+      const spec: ModelSpec = { params: cell(paramsColumn, PARAMS) };
+      if (tokensColumn !== undefined && cells[tokensColumn] !== '') spec.tokens = cell(tokensColumn, TOKENS);
+      if (nameColumn !== undefined && cells[nameColumn] !== '') spec.name = cells[nameColumn]!;
+      if (quality) Object.assign(spec, { quality: quality.value, qualityLabel: quality.label });
+      return { spec, where: fromFile(csv.file, line), file: csv.file, line };
+    });
   }
+}
+
+/** The rows of the CSV one by one. */
+export async function* readPlanRows(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow> {
+  for await (const chunk of readPlanChunks(path, settings, ctx)) yield* chunk;
 }

@@ -1,14 +1,34 @@
 /**
- * One prediction: a resolved model assessed against abilities under a law.
+ * Predictions: resolved models assessed against abilities under a law.
  */
-import { assess } from '../../core/assess.js';
+import { assess, type Assessment } from '../../core/assess.js';
 import type { Ability } from '../../core/catalog.js';
 import { dataStage, type Factors } from '../../core/factors.js';
 import type { ScalingLaw } from '../../core/scaling-law.js';
-import { predictionRecord, type PredictionRecord } from '../../render/prediction-record.js';
+import { abilityCsvCells, abilityTemplate, predictionCsvText, predictionRecord, type PredictionRecord } from '../../render/prediction-record.js';
 import type { ResolvedModel } from './plan.js';
 
-export function predictModel(model: ResolvedModel, law: ScalingLaw, referenceTokens: number, abilities: Ability[], factors: Factors): PredictionRecord {
-  const assessment = assess(law, { referenceTokens }, abilities, { params: model.params, tokens: model.tokens, quality: model.quality });
-  return predictionRecord(model, assessment, dataStage(factors.dataStages, model.tokens), law, referenceTokens);
+export interface Predictor {
+  assess(model: ResolvedModel): Assessment;
+  /** The JSON record (predict's public field names). */
+  record(model: ResolvedModel, assessment?: Assessment): PredictionRecord;
+  /** The long CSV lines. */
+  csv(model: ResolvedModel, assessment?: Assessment): string;
+}
+
+/**
+ * Predictions for one law, catalog and set of abilities. What does not depend on the model (the
+ * abilities' names, sources, loss thresholds and CSV cells) is computed once, so a batch of a
+ * million rows pays only for each model's own numbers.
+ */
+export function createPredictor(law: ScalingLaw, referenceTokens: number, abilities: Ability[], factors: Factors): Predictor {
+  const templates = abilities.map((a) => abilityTemplate(a, law, referenceTokens));
+  const cells = templates.map(abilityCsvCells);
+  const assessModel = (model: ResolvedModel): Assessment =>
+    assess(law, { referenceTokens }, abilities, { params: model.params, tokens: model.tokens, quality: model.quality });
+  return {
+    assess: assessModel,
+    record: (model, assessment = assessModel(model)) => predictionRecord(model, assessment, dataStage(factors.dataStages, model.tokens), templates),
+    csv: (model, assessment = assessModel(model)) => predictionCsvText(model.name, assessment, cells),
+  };
 }
