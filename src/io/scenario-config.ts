@@ -11,6 +11,7 @@ import type { EmergenceCurve } from '../core/emergence.js';
 import type { AbilityRef } from '../core/simulate/ability-spec.js';
 import { DEFAULT_CURVE } from '../core/simulate/ability-spec.js';
 import type { ConfigPath } from '../core/simulate/problems.js';
+import { PER_TOKEN_MODELS } from '../core/simulate/mirage.js';
 import { BUILTIN_SCENARIOS, SCENARIO_NAMES, scenarioProblems, type ScenarioConfig } from '../core/simulate/scenarios.js';
 import type { ScenarioName } from '../core/simulate/series.js';
 import { DEFAULT_AXIS_RANGES, SWEEP_AXES, type SweepConfig } from '../core/simulate/sweep.js';
@@ -29,7 +30,7 @@ const SWEEP_KEYS = ['over', 'from', 'to', 'steps', 'params', 'tokens', 'quality'
 const SCENARIO_KEYS: Readonly<Record<ScenarioName, readonly string[]>> = {
   phase: ['threshold_params', 'saturation_params', 'exponents', 'logistic_width', 'floor', 'ceiling'],
   abilities: ['abilities'],
-  mirage: ['lengths', 'edit_lengths'],
+  mirage: ['per_token', 'midpoint_params', 'width', 'lengths', 'edit_lengths'],
   composition: ['parts', 'composite_label'],
   multitask: ['tasks', 'transfers'],
   quality: ['ability', 'levels'],
@@ -86,6 +87,16 @@ export function parseScenarioSource(source: YamlSource, options: ScenarioFileOpt
       if (has('abilities')) config.abilities = reader.sequence(['abilities']).map((_, i) => readAbilityRef(reader, ['abilities', i]));
       break;
     case 'mirage':
+      if (has('per_token')) {
+        const model = reader.string(['per_token']);
+        if (!(PER_TOKEN_MODELS as readonly string[]).includes(model)) reader.fail(['per_token'], `unknown per-token model ${quoteUserText(model)}${didYouMean(model, PER_TOKEN_MODELS)}; use logistic (p logistic in log10 of the effective size) or loss (p = exp(−(L − E)) under the law)`);
+        config.perToken = model;
+      }
+      for (const key of ['midpoint_params', 'width']) {
+        if (has(key) && config.perToken !== 'logistic') reader.fail([key], `belongs to per_token: logistic (this file has per_token: ${String(config.perToken)})`);
+      }
+      if (has('midpoint_params')) config.midpointParams = num('midpoint_params');
+      if (has('width')) config.width = num('width');
       if (has('lengths')) config.lengths = readNumberList(reader, ['lengths']);
       if (has('edit_lengths')) config.editLengths = readNumberList(reader, ['edit_lengths']);
       break;

@@ -48,6 +48,13 @@ describe('shipped scenario files (data/scenarios)', () => {
   });
 });
 
+describe('fixtures/mirage-loss.yaml (the README example of per_token: loss)', () => {
+  it('is the built-in mirage with the loss model over compute', () => {
+    const config = readScenarioFile(new URL('../../fixtures/mirage-loss.yaml', import.meta.url).pathname, { abilityIds });
+    expect(config).toEqual({ ...BUILTIN_SCENARIOS.mirage, perToken: 'loss', sweep: { over: 'compute', from: 1e16, to: 1e34, steps: 217, quality: 1 } });
+  });
+});
+
 function readScenarioText(name: string): string {
   return readFileSync(join(dataFile('scenarios'), `${name}.yaml`), 'utf8');
 }
@@ -55,6 +62,7 @@ function readScenarioText(name: string): string {
 describe('scenario files written by people', () => {
   it('take the built-in values for keys left out', () => {
     expect(load('scenario: mirage\nlengths: [2, 4]\n')).toEqual({ ...BUILTIN_SCENARIOS.mirage, lengths: [2, 4] });
+    expect(load('scenario: mirage\nmidpoint_params: 3B\nwidth: 0.5\n')).toEqual({ ...BUILTIN_SCENARIOS.mirage, midpointParams: 3e9, width: 0.5 });
     const sweep = load('scenario: abilities\nsweep: { over: compute }\n').sweep;
     expect(sweep).toEqual({ over: 'compute', from: 1e18, to: 1e27, steps: 61, quality: 1 });
   });
@@ -82,10 +90,12 @@ describe('scenario files written by people', () => {
   });
 
   it.each([
-    ['an unknown key, with a hint', 'scenario: mirage\nlenghts: [1, 2]\n', 'scenario.yaml:2: lenghts: unknown key "lenghts" (did you mean lengths?); allowed: scenario, description, law, sweep, lengths, edit_lengths'],
+    ['an unknown key, with a hint', 'scenario: mirage\nlenghts: [1, 2]\n', 'scenario.yaml:2: lenghts: unknown key "lenghts" (did you mean lengths?); allowed: scenario, description, law, sweep, per_token, midpoint_params, width, lengths, edit_lengths'],
     ['an unknown scenario', 'scenario: mirag\n', 'scenario.yaml:1: scenario: unknown scenario "mirag" (did you mean mirage?); use one of phase, abilities, mirage, composition, multitask, quality, finite-eval'],
     ['no scenario', 'sweep: { steps: 10 }\n', 'scenario.yaml:1: missing "scenario"; one of phase, abilities, mirage, composition, multitask, quality, finite-eval'],
-    ['from above to', 'scenario: mirage\nsweep:\n  from: 1e30\n', 'scenario.yaml:3: sweep.to: must be above from (1e30), got 1e28'],
+    ['from above to', 'scenario: mirage\nsweep:\n  from: 1e30\n', 'scenario.yaml:3: sweep.to: must be above from (1e30), got 1e13'],
+    ['an unknown per-token model, with a hint', 'scenario: mirage\nper_token: los\n', 'scenario.yaml:2: per_token: unknown per-token model "los" (did you mean loss?); use logistic (p logistic in log10 of the effective size) or loss (p = exp(−(L − E)) under the law)'],
+    ['a logistic setting with the loss model', 'scenario: mirage\nper_token: loss\nwidth: 2\n', 'scenario.yaml:3: width: belongs to per_token: logistic (this file has per_token: loss)'],
     ['zero steps', 'scenario: phase\nsweep:\n  steps: 0\n', 'scenario.yaml:3: sweep.steps: must be an integer from 2 to 1e7 (the number of grid points), got 0'],
     ['a word for a number', 'scenario: phase\nsweep:\n  steps: many\n', 'scenario.yaml:3: sweep.steps: expected a number (e.g. 0.5, 1e11 or 100B), got "many"'],
     ['N_sat below N_c', 'scenario: phase\nsaturation_params: 50B\n', 'scenario.yaml:2: saturation_params: must be above the threshold N_c (1e11), got 5e10'],

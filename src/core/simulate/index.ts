@@ -12,7 +12,8 @@ export { type SimulationContext, type BaseScenarioConfig, MAX_VALUES } from './c
 export { BinomialSampler, randomBinomial, uniform53, MAX_BINOMIAL_N } from './binomial.js';
 export { simulatePhase, phaseProblems, powerSeriesName, type PhaseConfig, type PhaseReport } from './phase.js';
 export { simulateAbilities, abilitiesProblems, type AbilitiesConfig, type AbilitiesReport } from './abilities.js';
-export { simulateMirage, mirageProblems, perTokenAccuracy, irreducibleLoss, exactMatchName, editSimilarityName, type MirageConfig, type MirageReport } from './mirage.js';
+export { simulateMirage, mirageProblems, perTokenAccuracy, irreducibleLoss, exactMatchName, editSimilarityName, PER_TOKEN_MODELS, type PerTokenModel, type MirageConfig, type MirageReport } from './mirage.js';
+export { exactMatchLogitSpan, exactMatchWidthDecades, exactMatchCrossing, EXACT_MATCH_LOGIT_SPAN_LIMIT } from './exact-match.js';
 export { simulateComposition, compositionProblems, COMPOSITE, type CompositionConfig, type CompositionReport } from './composition.js';
 export { simulateMultitask, multitaskProblems, effectiveShare, taskSeriesName, totalLossName, type MultitaskConfig, type MultitaskReport, type TaskSpec } from './multitask.js';
 export { simulateQuality, qualityProblems, qualitySeriesName, DEFAULT_QUALITY_LEVELS, type QualityConfig, type QualityLevel, type QualityReport } from './quality.js';

@@ -24,7 +24,7 @@ export const SCENARIO_NAMES: readonly ScenarioName[] = ['phase', 'abilities', 'm
 export const SCENARIO_SUMMARIES: Readonly<Record<ScenarioName, string>> = {
   phase: "the seed's phase transition P ∝ (N − N_c)^β for several β, beside the logistic form (seed §3.1)",
   abilities: "every catalog ability's probability across scale, thresholds marked",
-  mirage: 'smooth per-token accuracy scored as exact match over 1–20 tokens and as edit similarity (Schaeffer et al. 2023)',
+  mirage: 'smooth per-token accuracy scored as exact match over 1–20 tokens, which looks emergent, and as edit similarity, which does not (Schaeffer et al. 2023)',
   composition: 'programming as the product of its parts: later and sharper than any part (seed §4.1)',
   multitask: 'L_total = Σ λ_i L_i with a transfer coefficient: thresholds move earlier as τ grows (seed §3.3)',
   quality: 'one ability under low, standard and high data quality (seed §6.3)',
@@ -57,8 +57,11 @@ export const BUILTIN_SCENARIOS: Readonly<{ [K in ScenarioName]: Extract<Scenario
   mirage: {
     scenario: 'mirage',
     description:
-      'One compute-optimal model family whose per-token accuracy p = exp(−(L − E)) rises smoothly with compute, scored as exact match over answers of 1, 5, 10 and 20 tokens (p^L) and as edit similarity (1 − distance/L = p). Exact match looks emergent; edit similarity does not (Schaeffer et al. 2023).',
-    sweep: { over: 'compute', from: 1e18, to: 1e28, steps: 121, quality: 1 },
+      'One model family whose per-token accuracy p rises smoothly with size (a logistic in log10 N, 50% at 10B, width 1 decade), scored as exact match over answers of 1, 5, 10 and 20 tokens (p^L) and as edit similarity (1 − distance/L = p). Exact match looks emergent, later and sharper the longer the answer; edit similarity does not (Schaeffer et al. 2023).',
+    sweep: { over: 'params', from: 1e8, to: 1e13, steps: 61, quality: 1 },
+    perToken: 'logistic',
+    midpointParams: 1e10,
+    width: 1,
     lengths: [1, 5, 10, 20],
     editLengths: [20],
   },

@@ -5,9 +5,9 @@ import { UsageError } from '../../../src/errors.js';
 
 describe('applyOptions', () => {
   it('overrides sweep fields and leaves the built-in untouched', () => {
-    const config = applyOptions(BUILTIN_SCENARIOS.mirage, { from: 1e20, steps: 300 });
-    expect(config.sweep).toEqual({ over: 'compute', from: 1e20, to: 1e28, steps: 300, quality: 1 });
-    expect(BUILTIN_SCENARIOS.mirage.sweep.from).toBe(1e18);
+    const config = applyOptions(BUILTIN_SCENARIOS.mirage, { from: 1e9, steps: 300 });
+    expect(config.sweep).toEqual({ over: 'params', from: 1e9, to: 1e13, steps: 300, quality: 1 });
+    expect(BUILTIN_SCENARIOS.mirage.sweep.from).toBe(1e8);
   });
 
   it('switching axis without bounds takes the axis defaults', () => {
