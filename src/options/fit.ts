@@ -44,7 +44,7 @@ const commonOptions: readonly OptionSpec[] = [
   {
     flags: '--columns <map>',
     description:
-      'header names for columns not recognised by name, e.g. "params=Model Size,loss=Final Loss" (law: params, tokens, compute, loss, name; curve: task, subtask, metric, model, score, baseline, params, compute, tokens)',
+      'header names for columns not recognised by name, e.g. "params=Model Size,loss=Final Loss" (law: params, tokens, compute, loss; curve: task, subtask, metric, model, score, baseline, params, compute, tokens)',
   },
   { flags: '--bootstrap <n>', description: 'case-bootstrap resamples for the 95% intervals; 0 to skip', defaultHelp: '1000' },
   { flags: '--seed <n>', description: 'seed of the bootstrap (an integer; the same seed gives the same intervals)', defaultHelp: '20220615' },

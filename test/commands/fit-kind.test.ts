@@ -34,10 +34,10 @@ describe('emerge fit: the kind of fit', () => {
   });
 
   const usage: [string, string[], string, string][] = [
-    ['an unknown role', ['--columns', 'los=x'], RUNS, 'emerge fit: --columns: unknown role "los" (did you mean loss?); roles: params, tokens, compute, loss, name, task, subtask, metric, model, score, baseline\n'],
+    ['an unknown role', ['--columns', 'los=x'], RUNS, 'emerge fit: --columns: unknown role "los" (did you mean loss?); roles: params, tokens, compute, loss, task, subtask, metric, model, score, baseline\n'],
     ['a pair without =', ['--columns', 'loss'], RUNS, 'emerge fit: --columns: "loss" is not role=Header; e.g. --columns "params=Model Size,loss=Final Loss"\n'],
     ['a role given twice', ['--columns', 'loss=a,loss=b'], RUNS, 'emerge fit: --columns: loss is given twice\n'],
-    ['a curve role for a law', ['--columns', 'task=params'], RUNS, 'emerge fit: --columns: task is not a column of a law fit (its roles: params, tokens, compute, loss, name)\n'],
+    ['a curve role for a law', ['--columns', 'task=params'], RUNS, 'emerge fit: --columns: task is not a column of a law fit (its roles: params, tokens, compute, loss)\n'],
     ['an unknown --kind', ['--kind', 'both'], RUNS, "emerge fit: option '--kind <kind>' argument 'both' is invalid. Allowed choices are law, curve.\n"],
     ['a bad --seed', ['--seed', '-1'], RUNS, 'emerge fit: --seed: "-1" must be at least 0 (a seed (an integer from 0 to 4294967295))\n'],
   ];

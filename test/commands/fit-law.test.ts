@@ -264,7 +264,7 @@ describe('emerge fit options (law)', () => {
 
 describe('emerge fit errors (law)', () => {
   const cases: [string, string, string[], number, string][] = [
-    ['too few runs', 'params,tokens,loss\n1e9,2e10,3\n2e9,2e10,2.9\n', [], 1, 'emerge fit: stdin: too few runs to fit a scaling law: 2 (need at least 6 for 5 constants)\n'],
+    ['too few runs', 'params,tokens,loss\n1e9,2e10,3\n2e9,2e10,2.9\n', [], 1, 'emerge fit: stdin: too few runs to fit a scaling law: 2 (need at least 6)\n'],
     ['identical losses', `params,tokens,loss\n${[1, 2, 3, 4, 5, 6, 7].map((i) => `${i}e9,2e10,3`).join('\n')}\n`, [], 1, 'emerge fit: stdin: all 7 runs have the same loss (3): nothing to fit\n'],
     ['a negative value', 'params,tokens,loss\n1e9,2e10,3\n2e9,-2e10,3\n', [], 1, 'emerge fit: stdin:3: tokens: -20000000000 must be at least 1 (a token count)\n'],
     ['a zero loss', 'params,tokens,loss\n1e9,2e10,0\n', [], 1, 'emerge fit: stdin:2: loss: 0 must be greater than 0 (a loss in nats per token)\n'],

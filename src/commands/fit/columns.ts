@@ -10,7 +10,7 @@ import { findScoreColumns } from '../../io/score-columns.js';
 import type { FitKind } from '../../options/fit.js';
 import { didYouMean } from '../../util/suggest.js';
 
-export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss', 'name'] as const;
+export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss'] as const;
 export const CURVE_ROLES = ['task', 'subtask', 'metric', 'model', 'score', 'baseline', 'params', 'tokens', 'compute'] as const;
 const ALL_ROLES = [...new Set<string>([...LAW_ROLES, ...CURVE_ROLES])];
 

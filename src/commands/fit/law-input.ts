@@ -2,22 +2,24 @@
  * Training runs from a CSV: parameters, tokens (or compute, with D = C/(6N)), final loss, and the
  * line of each run for messages. Every value must be a finite number > 0.
  */
-import { MIN_RUNS } from '../../core/fit/law-fit.js';
+import { excludeTopLoss, validateRuns } from '../../core/fit/law-fit.js';
 import type { TrainingRun } from '../../core/fit/law-objective.js';
-import { InputError } from '../../errors.js';
+import { FitError, InputError } from '../../errors.js';
 import { findColumns, type CsvSource } from '../../io/csv-input.js';
 import { COMPUTE, PARAMS, TOKENS, parseFileQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 
 export const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats per token', example: '2.5' };
 
+/** A training run and where it came from. */
+export interface LinedRun extends TrainingRun {
+  /** Line of the run in the file. */
+  line: number;
+}
+
 export interface RunsInput {
   file: string;
-  runs: TrainingRun[];
-  /** Line of each run in the file. */
-  lines: number[];
-  /** Name of each run ('' when the file has no name column). */
-  names: string[];
-  /** How N and D were obtained, e.g. "tokens = compute/(6·params)", for the report. */
+  runs: LinedRun[];
+  /** How N or D was obtained, e.g. "tokens = compute/(6·params)", for the report. */
   derived?: string;
   /** Runs left out by --exclude-top-loss, highest loss first. */
   excluded: { line: number; loss: number }[];
@@ -29,7 +31,7 @@ export interface RunsInput {
  */
 export async function readRuns(csv: CsvSource, explicit: Record<string, string>): Promise<RunsInput> {
   const { file, header } = csv;
-  const columns = findColumns(header, ['params', 'tokens', 'compute', 'loss', 'name'], explicit);
+  const columns = findColumns(header, ['params', 'tokens', 'compute', 'loss'], explicit);
   const headerText = quoteUserText(header.join(','));
   const need = (what: string): never => {
     throw new InputError(file, 1, `no ${what} in the header ${headerText}; name it with --columns`);
@@ -43,9 +45,7 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
   const name = (key: string): string => header[columns[key]!]!;
   const derived = !hasD ? `tokens = ${name('compute')}/(6·${name('params')})` : !hasN ? `params = ${name('compute')}/(6·${name('tokens')})` : undefined;
 
-  const runs: TrainingRun[] = [];
-  const lines: number[] = [];
-  const names: string[] = [];
+  const runs: LinedRun[] = [];
   for await (const { cells, line } of csv.records) {
     const value = (key: string, range: Range): number => parseFileQuantity(cells[columns[key]!], range, { file, line, field: name(key) });
     const loss = value('loss', LOSS);
@@ -55,44 +55,34 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
     for (const [key, v, range] of [['params', params, PARAMS], ['tokens', tokens, TOKENS]] as const) {
       if (!(Number.isFinite(v) && v >= range.min && v <= range.max)) throw new InputError(file, line, `the derived ${key}, ${v}, is not ${range.what}`);
     }
-    const run: TrainingRun = { params, tokens, loss };
+    const run: LinedRun = { params, tokens, loss, line };
     if (compute !== undefined) run.compute = compute;
     runs.push(run);
-    lines.push(line);
-    names.push(columns.name !== undefined ? cells[columns.name]! : '');
   }
-  const input: RunsInput = { file, runs, lines, names, excluded: [] };
+  const input: RunsInput = { file, runs, excluded: [] };
   if (derived) input.derived = derived;
   return input;
 }
 
 /**
- * Leaves out the k runs with the highest loss (of equal losses, the earlier line first), then checks that what is left can be fitted: at least MIN_RUNS runs, not all with the
- * same loss.
- * @throws InputError naming the file
+ * Leaves out the k runs with the highest loss (core excludeTopLoss), then checks that what is left
+ * can be fitted (core validateRuns: at least MIN_RUNS runs, not all with the same loss).
+ * @throws InputError naming the file (and the line, for a bad run)
  */
-export function excludeTopLoss(input: RunsInput, k: number): RunsInput {
-  if (input.runs.length === 0) throw new InputError(input.file, undefined, 'has a header but no runs');
-  const order = input.runs.map((_, i) => i).sort((i, j) => input.runs[j]!.loss - input.runs[i]!.loss || input.lines[i]! - input.lines[j]!);
-  if (k >= input.runs.length) throw new InputError(input.file, undefined, `--exclude-top-loss ${k} would leave none of its ${input.runs.length} runs`);
-  const drop = new Set(order.slice(0, k));
-  const keep = (_: unknown, i: number): boolean => !drop.has(i);
-  const result: RunsInput = {
-    ...input,
-    runs: input.runs.filter(keep),
-    lines: input.lines.filter(keep),
-    names: input.names.filter(keep),
-    excluded: order.slice(0, k).map((i) => ({ line: input.lines[i]!, loss: input.runs[i]!.loss })),
-  };
-  checkFittable(result, k);
-  return result;
-}
-
-function checkFittable(input: RunsInput, excluded: number): void {
+export function fittableRuns(input: RunsInput, k: number): RunsInput {
   const n = input.runs.length;
-  const after = excluded > 0 ? ` after leaving out ${excluded}` : '';
   if (n === 0) throw new InputError(input.file, undefined, 'has a header but no runs');
-  if (n < MIN_RUNS) throw new InputError(input.file, undefined, `too few runs to fit a scaling law: ${n}${after} (need at least ${MIN_RUNS} for 5 constants)`);
-  const first = input.runs[0]!.loss;
-  if (input.runs.every((run) => run.loss === first)) throw new InputError(input.file, undefined, `all ${n} runs${after} have the same loss (${first}): nothing to fit`);
+  if (k >= n) throw new InputError(input.file, undefined, `--exclude-top-loss ${k} would leave none of its ${n} runs`);
+  const runs = excludeTopLoss(input.runs, k);
+  const kept = new Set(runs);
+  const excluded = input.runs.filter((run) => !kept.has(run)).sort((x, y) => y.loss - x.loss || x.line - y.line);
+  try {
+    validateRuns(runs);
+  } catch (error) {
+    if (!(error instanceof FitError)) throw error;
+    const run = /^run (\d+): (.*)$/.exec(error.message);
+    if (run) throw new InputError(input.file, runs[Number(run[1]) - 1]!.line, run[2]!);
+    throw new InputError(input.file, undefined, k > 0 ? `${error.message} after leaving out ${k}` : error.message);
+  }
+  return { ...input, runs, excluded: excluded.map((r) => ({ line: r.line, loss: r.loss })) };
 }

@@ -21,13 +21,13 @@ import { toJson } from '../../render/json.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writeLawFile } from './law-output.js';
-import { excludeTopLoss, readRuns, type RunsInput } from './law-input.js';
+import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
 import type { CommonFitSettings } from './settings.js';
 
 export async function runLawFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
   const settings = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);
-  const input = excludeTopLoss(await readRuns(csv, explicit), settings.excludeTopLoss);
+  const input = fittableRuns(await readRuns(csv, explicit), settings.excludeTopLoss);
   const { runs } = input;
 
   const fit = await fitChinchillaLawParallel(runs, { grid: settings.grid, loss: settings.loss, onProgress: progress(ctx, 'fit', 'starts') });
