@@ -102,6 +102,7 @@ export const fitSpec: CommandSpec = {
     { command: 'emerge fit fixtures/chinchilla_runs.csv --grid coarse --holdout-above 1e21 --chart', explain: 'fit below 1e21 FLOPs, test above it against the published laws' },
     { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute', explain: 'emergence thresholds of BIG-bench tasks in training FLOPs' },
     { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --holdout-above 8.4e22 --bootstrap 0', explain: 'back-test: predict the larger models from the smaller ones' },
-    { command: 'emerge fit scores.csv --x params --output abilities.yaml', explain: 'thresholds as an ability catalog for `emerge predict --abilities abilities.yaml`' },
+    { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --output abilities.yaml', explain: 'thresholds as an ability catalog for `emerge predict --abilities abilities.yaml`' },
+    { command: 'emerge fit - --kind curve --columns "task=Benchmark,score=Accuracy,params=Size" < scores.csv', explain: 'your own scores from stdin, with your own column names' },
   ],
 };
