@@ -5,7 +5,7 @@
 import type { Ability, AbilityCatalog, Band, UnquantifiedAbility } from '../core/catalog.js';
 import { DEFAULT_WIDTH_DECADES, type EmergenceCurve } from '../core/emergence.js';
 import { readBilingual, readOptionalBilingual } from './bilingual.js';
-import { dataFile } from './data-files.js';
+import { readShippedYaml } from './data-files.js';
 import { PARAMS, TOKENS, COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -23,7 +23,7 @@ let shipped: AbilityCatalog | undefined;
 
 /** The shipped catalog (data/abilities.yaml), or a user's catalog file. */
 export function loadAbilityCatalog(file?: string): AbilityCatalog {
-  if (file === undefined) return (shipped ??= readAbilityCatalog(dataFile('abilities.yaml')));
+  if (file === undefined) return (shipped ??= parseAbilityCatalog(new YamlReader(readShippedYaml('abilities.yaml'))));
   return readAbilityCatalog(file);
 }
 

@@ -2,9 +2,10 @@
  * Where the shipped data (data/*.yaml, data/*.csv) lives: next to the package root, found by walking
  * up from this module (src/io in development, dist/ when bundled).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readYamlFile, type YamlSource } from './yaml-source.js';
 
 let cachedRoot: string | undefined;
 
@@ -22,4 +23,22 @@ export function packageRoot(): string {
 /** Absolute path of a shipped data file, e.g. dataFile('laws.yaml'). */
 export function dataFile(name: string): string {
   return join(packageRoot(), 'data', name);
+}
+
+/**
+ * A shipped YAML file (e.g. 'abilities.yaml'). The build (scripts/build.mjs) also writes it as JSON
+ * to dist/data, which loads in a fraction of the time; the JSON is used when it is at least as new
+ * as the YAML, so an edited data file is never shadowed by a stale copy.
+ */
+export function readShippedYaml(name: string): YamlSource {
+  const yamlPath = dataFile(name);
+  const jsonPath = join(packageRoot(), 'dist', 'data', name.replace(/\.ya?ml$/, '.json'));
+  try {
+    if (statSync(jsonPath).mtimeMs >= statSync(yamlPath).mtimeMs) {
+      return { file: yamlPath, value: JSON.parse(readFileSync(jsonPath, 'utf8')), lineOf: () => undefined };
+    }
+  } catch {
+    // No precompiled copy (running from the sources): read the YAML.
+  }
+  return readYamlFile(yamlPath);
 }

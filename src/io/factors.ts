@@ -4,15 +4,15 @@
  */
 import type { AbilityKind, DataStage, Factors, ScaleFactor, TrainingStrategy } from '../core/factors.js';
 import { readBilingual } from './bilingual.js';
-import { dataFile } from './data-files.js';
+import { readShippedYaml } from './data-files.js';
 import { parseFileQuantity, QUALITY, TOKENS, type Range } from './numbers.js';
-import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
+import { YamlReader, type YamlPath } from './yaml-source.js';
 
 const ANY: Range = { min: 0, max: 1e16, what: 'a non-negative number', example: '24' };
 let cached: Factors | undefined;
 
 export function loadFactors(): Factors {
-  return (cached ??= parseFactors(new YamlReader(readYamlFile(dataFile('factors.yaml')))));
+  return (cached ??= parseFactors(new YamlReader(readShippedYaml('factors.yaml'))));
 }
 
 export function parseFactors(reader: YamlReader): Factors {

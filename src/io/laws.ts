@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { ScalingLaw } from '../core/scaling-law.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../util/suggest.js';
-import { dataFile } from './data-files.js';
+import { readShippedYaml } from './data-files.js';
 import { parseFileQuantity, quoteUserText, type Range } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -65,7 +65,7 @@ let cachedPresets: LawPresets | undefined;
 /** The presets shipped in data/laws.yaml. */
 export function loadLawPresets(): LawPresets {
   if (cachedPresets) return cachedPresets;
-  const reader = new YamlReader(readYamlFile(dataFile('laws.yaml')));
+  const reader = new YamlReader(readShippedYaml('laws.yaml'));
   reader.mapping([], ['default', 'presets'], ['default', 'presets']);
   const entries = reader.mapping(['presets'], Object.keys(reader.at(['presets']) ?? {}));
   const presets = new Map(Object.keys(entries).map((id) => [id, readLaw(reader, ['presets', id], id)] as const));
