@@ -18,6 +18,7 @@ const RUNNERS: Record<string, Runner> = {
   predict: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx),
   thresholds: async (_args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx),
   fit: async (args, options, ctx) => (await import('./commands/fit.js')).runFit(args, options, ctx),
+  simulate: async (_args, options, ctx) => (await import('./commands/simulate.js')).runSimulate(options, ctx),
 };
 
 export interface ProcessIO {

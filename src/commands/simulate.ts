@@ -1,0 +1,54 @@
+/**
+ * `emerge simulate`: sweep scale under a scenario (built-in or a YAML file), then print charts, the
+ * summary and notes, or every series as CSV or JSON.
+ */
+import { applyOptions, runScenario, SCENARIO_NAMES, SCENARIO_SUMMARIES, BUILTIN_SCENARIOS } from '../core/simulate/index.js';
+import { loadAbilityCatalog } from '../io/abilities.js';
+import { resolveLaw } from '../io/laws.js';
+import type { SimulateCommandOptions } from '../options/simulate.js';
+import { csvDocument } from '../render/csv.js';
+import { toJson } from '../render/json.js';
+import { createPalette } from '../render/palette.js';
+import { lawRecord } from '../render/prediction-record.js';
+import { simulationCsvChunks, simulationRecord } from '../render/simulation-data.js';
+import { renderSimulation } from '../render/simulation-view.js';
+import { renderTable } from '../render/table.js';
+import { OutputBuffer, type CommandContext } from './context.js';
+import { chartSize, simulateOptions } from './simulate/flags.js';
+import { lawSpec, scenarioSource } from './simulate/scenario-source.js';
+
+export async function runSimulate(options: SimulateCommandOptions, ctx: CommandContext): Promise<void> {
+  const format = options.format ?? 'table';
+  if (options.listScenarios) return listScenarios(format, ctx);
+  const catalog = loadAbilityCatalog(options.abilities);
+  const source = scenarioSource(options, catalog);
+  const config = applyOptions(source.config, simulateOptions(options, catalog));
+  const law = resolveLaw(lawSpec(options, source));
+  const size = format === 'table' ? chartSize(options, ctx.columns) : undefined;
+  const simulation = runScenario(config, { law, referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
+
+  if (format === 'csv') {
+    const out = new OutputBuffer(ctx.out);
+    for (const chunk of simulationCsvChunks(simulation)) {
+      out.add(chunk);
+      await out.drain();
+    }
+    return out.flush();
+  }
+  if (format === 'json') {
+    const record = simulationRecord({ simulation, config: config as never, law: lawRecord(law), referenceTokens: catalog.referenceTokens });
+    return ctx.out.write(toJson(record));
+  }
+  const view = { simulation, sweep: config.sweep, law: law.id, referenceTokens: catalog.referenceTokens, ...(config.description ? { description: config.description } : {}) };
+  const textWidth = Math.max(60, Math.min(110, ctx.columns ?? 100));
+  return ctx.out.write(renderSimulation(view, { ...size!, color: ctx.color, textWidth, palette: createPalette(ctx.color) }));
+}
+
+async function listScenarios(format: string, ctx: CommandContext): Promise<void> {
+  if (format === 'json') {
+    return ctx.out.write(toJson(SCENARIO_NAMES.map((name) => ({ name, summary: SCENARIO_SUMMARIES[name], description: BUILTIN_SCENARIOS[name].description ?? null }))));
+  }
+  if (format === 'csv') return ctx.out.write(csvDocument(['scenario', 'summary'], SCENARIO_NAMES.map((name) => [name, SCENARIO_SUMMARIES[name]])));
+  const table = renderTable({ head: ['Scenario', 'What it shows'], rows: SCENARIO_NAMES.map((name) => [name, SCENARIO_SUMMARIES[name]]) });
+  return ctx.out.write(`${table}\nRun one with --scenario NAME; data/scenarios/NAME.yaml is its YAML form, a starting point for --config.\n`);
+}
