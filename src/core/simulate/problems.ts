@@ -25,11 +25,15 @@ export interface NumberRule {
   what: string;
 }
 
-/** Compact display of a limit or a value in a message: 2, 0.5, 1e35, 3e11. */
+/** Compact display of a limit or a value in a message: 2, 0.5, 1e35, 3e11, 4294967295 (the shorter form). */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) return value.toExponential().replace('e+', 'e');
-  return String(value);
+  const plain = String(value);
+  if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) {
+    const scientific = value.toExponential().replace('e+', 'e');
+    return scientific.length <= plain.length ? scientific : plain;
+  }
+  return plain;
 }
 
 /** Why `value` breaks `rule`, or undefined when it is fine. */
