@@ -40,7 +40,7 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   const fitOptions = { axis, fitCeiling: options.fitCeiling === true, ignoreBaseline: options.ignoreBaseline === true, bootstrap: common.bootstrap, seed: common.seed };
   const results: CurveResult[] = [];
   for (const [i, group] of groups.entries()) {
-    ctx.progress(`fitting curves: ${i}/${groups.length}`);
+    ctx.progress(`fitting curve ${i + 1}/${groups.length}`);
     results.push(fitEmergenceCurve(group, fitOptions));
   }
   ctx.progress('');

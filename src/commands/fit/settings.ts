@@ -9,7 +9,7 @@ import type { Format } from '../../options/shared.js';
 
 export const DEFAULT_BOOTSTRAP = 1000;
 const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
-const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed (an integer from 0 to 4294967295)', example: '42' };
+const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
 
 export interface CommonFitSettings {
   file: string;
