@@ -1,7 +1,10 @@
-// Timing of the simulate engine: every built-in scenario on a 10^5-point sweep (shipped catalog,
-// besiroglu2024, and kaplan2020 for the numeric compute-optimal split), a finite-eval run of 10^6
-// binomial draws, and the raw sampler. Prints the figures; asserts nothing.
-// Run: npx tsx bench/simulate.ts
+// Timing of `emerge simulate`: the engine (every built-in scenario on a 10^5-point sweep, shipped
+// catalog, besiroglu2024, and kaplan2020 for its compute-optimal split; a finite-eval run of 10^6
+// binomial draws; the raw sampler), then the whole CLI path through the built binary (process start,
+// run, rendering, writing 10^5-point CSVs to /dev/null). Prints the figures; asserts nothing.
+// Run: npm run build && npx tsx bench/simulate.ts
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { BinomialSampler } from '../src/core/simulate/binomial.js';
 import { BUILTIN_SCENARIOS, runScenario, SCENARIO_NAMES, type ScenarioConfig } from '../src/core/simulate/scenarios.js';
 import type { SimulationContext } from '../src/core/simulate/context.js';
@@ -42,7 +45,9 @@ for (const name of SCENARIO_NAMES) {
   console.log(`${''.padEnd(4)}${sim.series.length} series × ${STEPS.toLocaleString('en')} points = ${(sim.series.length * STEPS).toLocaleString('en')} values`);
 }
 const kaplan = { ...context, law: resolveLaw('kaplan2020') };
-time('mirage over compute under kaplan2020 (numeric allocation)', 3, () => runScenario(withSteps(BUILTIN_SCENARIOS.mirage, STEPS), kaplan));
+const mirageLoss: ScenarioConfig = { ...BUILTIN_SCENARIOS.mirage, perToken: 'loss', sweep: { over: 'compute', from: 1e18, to: 1e28, steps: STEPS, quality: 1 } };
+time('mirage, per_token: loss over compute under besiroglu2024', 5, () => runScenario(mirageLoss, context));
+time('mirage, per_token: loss over compute under kaplan2020', 3, () => runScenario(mirageLoss, kaplan));
 
 console.log('\nFinite-eval (164 items, HumanEval-sized), 10^6 binomial draws:');
 const fe = BUILTIN_SCENARIOS['finite-eval'];
@@ -66,3 +71,30 @@ for (const [n, p, method] of [
     return sum;
   });
 }
+
+// The whole CLI path: a new node process per run, as a shell pipeline runs it.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+function timeCli(command: string, runs: number): void {
+  const ms: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const start = performance.now();
+    const result = spawnSync('bash', ['-c', `node bin/emerge.js ${command} > /dev/null`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const elapsed = performance.now() - start;
+    if (result.status !== 0) throw new Error(`emerge ${command}: exit ${result.status}: ${result.stderr}`);
+    if (i > 0) ms.push(elapsed); // the first run warms the file cache
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`$ emerge ${command} > /dev/null`);
+  console.log(`${''.padEnd(4)}median ${ms[runs >> 1]!.toFixed(0).padStart(5)} ms   min ${ms[0]!.toFixed(0).padStart(5)} ms   (${runs} runs, wall clock, node start included)`);
+}
+
+console.log('\nThe CLI path (built binary; run `npm run build` first):');
+timeCli('--version', 5);
+timeCli('simulate --scenario mirage --steps 100000 --format csv', 5);
+timeCli('simulate --config fixtures/mirage-loss.yaml --steps 100000 --format csv', 5);
+timeCli('simulate --scenario composition --steps 100000 --format csv', 5);
+timeCli('simulate --scenario phase --steps 100000 --format csv', 5);
+timeCli('simulate --scenario finite-eval --steps 1000 --trials 1000 --format csv', 5);
+timeCli('simulate --scenario finite-eval --steps 100000 --trials 10 --format csv', 5);
+timeCli('simulate --scenario mirage --steps 100000', 5);
+timeCli('simulate --scenario mirage --steps 100000 --format json', 5);

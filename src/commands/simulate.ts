@@ -25,7 +25,11 @@ export async function runSimulate(options: SimulateCommandOptions, ctx: CommandC
   const config = applyOptions(source.config, simulateOptions(options, catalog));
   const law = resolveLaw(lawSpec(options, source));
   const size = format === 'table' ? chartSize(options, ctx.columns) : undefined;
+  // A large sweep takes a moment (the engine is synchronous): say so on a terminal.
+  const large = config.sweep.steps >= 100_000;
+  if (large) ctx.progress(`simulating ${config.scenario} over ${config.sweep.steps} points...`);
   const simulation = runScenario(config, { law, referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
+  if (large) ctx.progress('');
 
   if (format === 'csv') {
     const out = new OutputBuffer(ctx.out);

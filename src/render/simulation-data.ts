@@ -18,9 +18,15 @@ const ROWS_PER_CHUNK = 2048;
  */
 export function* simulationCsvChunks(simulation: Simulation): Generator<string> {
   yield `${SIMULATION_CSV_HEADER.join(',')}\n`;
+  // Every series of a simulation shares its x: format the scales once.
+  let scales: string[] = [];
+  let scalesOf: Float64Array | undefined;
   for (const series of simulation.series) {
+    if (series.x !== scalesOf) {
+      scalesOf = series.x;
+      scales = Array.from(series.x, formatCsvNumber);
+    }
     const name = csvCell(series.name);
-    const scales = series.x.length === 0 ? [] : Array.from(series.x, formatCsvNumber);
     const { y } = series;
     for (let start = 0; start < y.length; start += ROWS_PER_CHUNK) {
       const end = Math.min(y.length, start + ROWS_PER_CHUNK);
