@@ -31,7 +31,7 @@ export interface ProcessIO {
 /** Runs the program on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: ProcessIO): Promise<number> {
   const errorLine = (text: string): void => {
-    io.stderr.write(`${text.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+    io.stderr.write(`${withoutControls(text.replace(/\s*\n\s*/g, ' ').trim())}\n`);
   };
   const ctx = createContext(io);
   let commandName = '';
@@ -85,6 +85,11 @@ export async function main(argv: string[], io: ProcessIO): Promise<number> {
   }
 }
 
+/** User text can reach a message (a file name, a bad value): escape control characters in it. */
+function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function createContext(io: ProcessIO): CommandContext {
   const force = io.env.FORCE_COLOR;
   const color = force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !io.env.NO_COLOR && io.stdout.isTTY === true;
@@ -98,10 +103,10 @@ function createContext(io: ProcessIO): CommandContext {
     warn(message) {
       if (progressShown) io.stderr.write('\r\u001b[K');
       progressShown = false;
-      io.stderr.write(`emerge: ${message}\n`);
+      io.stderr.write(`emerge: ${withoutControls(message)}\n`);
     },
     report(line) {
-      io.stderr.write(`${line}\n`);
+      io.stderr.write(`${withoutControls(line)}\n`);
     },
     progress(message) {
       if (io.stderr.isTTY !== true) return;

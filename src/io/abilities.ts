@@ -69,7 +69,8 @@ function readAbility(reader: YamlReader, path: YamlPath, defaults: EmergenceCurv
   const id = reader.string([...path, 'id']);
   if (!ID_PATTERN.test(id)) reader.fail([...path, 'id'], `"${id}" is not a kebab-case id (lowercase letters, digits and single dashes)`);
   const thresholdParams = quantity(reader, [...path, 'threshold_params'], PARAMS);
-  const name = typeof raw.name === 'string' ? { en: raw.name, zh: raw.name } : raw.name === undefined ? { en: id, zh: id } : readBilingual(reader, [...path, 'name']);
+  const text = typeof raw.name === 'string' ? reader.string([...path, 'name']) : undefined;
+  const name = text !== undefined ? { en: text, zh: text } : raw.name === undefined ? { en: id, zh: id } : readBilingual(reader, [...path, 'name']);
   const curve = readCurve(reader, [...path, 'curve'], thresholdParams, defaults);
   const ability: Ability = {
     id,

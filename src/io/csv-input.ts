@@ -5,11 +5,12 @@
  * Fields are separated by commas and may be double-quoted (a quoted field may hold commas, quotes
  * written as "" and line breaks). Unquoted fields are trimmed; empty lines are skipped; a UTF-8 BOM
  * and CRLF line ends are accepted. Every record must have as many fields as the header. Problems are
- * InputErrors naming the file and line: bytes that are not UTF-8, an unterminated quote, a ragged
- * row, a line longer than 1 MB.
+ * InputErrors naming the file and line: bytes that are not UTF-8, control characters, an
+ * unterminated quote, a ragged row, a line longer than 1 MB.
  */
 import { createReadStream } from 'node:fs';
 import { InputError } from '../errors.js';
+import { quoteUserText } from './numbers.js';
 import { describeReadError } from './yaml-source.js';
 
 export interface CsvRecord {
@@ -29,6 +30,9 @@ export interface CsvSource {
 }
 
 export const MAX_RECORD_BYTES = 1_000_000;
+
+/** Control characters other than tab and line breaks have no place in a field (and could drive a terminal). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** Opens a CSV file (or stdin for "-"), reads its header and returns the records as a stream. */
 export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promise<CsvSource> {
@@ -64,6 +68,7 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
   let first = await nextChunk();
   if (!first || first.length === 0) throw new InputError(file, undefined, 'is empty; expected a header line and data rows');
   const header = first[0]!.cells;
+  checkHeader(file, header);
   parser.expectFields(header.length, 'the header');
   for (const record of first.slice(1)) parser.checkWidth(record);
   first = first.slice(1);
@@ -85,6 +90,21 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
       },
     },
   };
+}
+
+/** A header must name distinct columns, and be comma-separated. */
+function checkHeader(file: string, header: string[]): void {
+  if (header.length === 1) {
+    const [only] = header as [string];
+    const delimiter = only.includes(';') ? 'semicolons' : only.includes('\t') ? 'tabs' : undefined;
+    if (delimiter) throw new InputError(file, 1, `the header is separated by ${delimiter}; emerge reads comma-separated CSV`);
+  }
+  const seen = new Set<string>();
+  for (const name of header) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new InputError(file, 1, `the column ${quoteUserText(name)} appears twice in the header`);
+    seen.add(key);
+  }
 }
 
 /**
@@ -153,6 +173,10 @@ export class CsvParser {
   }
 
   private emit(records: CsvRecord[], cells: string[], line: number): void {
+    for (const cell of cells) {
+      const control = CONTROL.exec(cell);
+      if (control) throw new InputError(this.file, line, `a field holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
     const record = { cells, line };
     this.checkWidth(record);
     records.push(record);

@@ -84,7 +84,7 @@ function readModel(reader: YamlReader, path: YamlPath, topLevel = false): Config
     const value = parseFileQuantity(raw[key], range, { file: reader.source.file, line: reader.source.lineOf([...path, key]), field: key });
     (model as unknown as Record<string, number>)[field] = value;
   }
-  if (raw.name !== undefined) model.name = String(raw.name);
+  if (raw.name !== undefined) model.name = typeof raw.name === 'string' ? reader.string([...path, 'name']) : String(raw.name);
   if (raw.model !== undefined) model.model = reader.string([...path, 'model']);
   if (raw.quality !== undefined && !topLevel) model.quality = String(raw.quality);
   return model;

@@ -142,6 +142,7 @@ export class YamlReader {
   string(path: YamlPath): string {
     const value = this.at(path);
     if (typeof value !== 'string' || value.trim() === '') this.fail(path, 'expected a non-empty text');
+    if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(value)) this.fail(path, 'the text holds a control character');
     return value;
   }
 

@@ -60,6 +60,10 @@ describe('openCsv', () => {
     ['a,b\n"1,2\n', 'stdin:2: invalid CSV: a quoted field is not closed'],
     ['a,b\n"1"x,2\n', 'stdin:2: invalid CSV: text after a closing quote'],
     ['a,b\n1"x,2\n', 'stdin:2: invalid CSV: a quote inside an unquoted field'],
+    ['a;b\n1;2\n', 'stdin:1: the header is separated by semicolons; emerge reads comma-separated CSV'],
+    ['a\tb\n1\t2\n', 'stdin:1: the header is separated by tabs; emerge reads comma-separated CSV'],
+    ['params,tokens,Params\n1,2,3\n', 'stdin:1: the column "Params" appears twice in the header'],
+    ['name,params\n\u001b[31mred,7B\n', 'stdin:2: a field holds the control character U+001B'],
   ])('rejects %j', async (text, message) => {
     expect(await failure(text)).toBe(message);
   });

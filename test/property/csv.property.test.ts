@@ -1,0 +1,88 @@
+// Property-based tests (fast-check) of the streaming CSV reader and of CSV output.
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { openCsv } from '../../src/io/csv-input.js';
+import { csvCell } from '../../src/render/csv.js';
+
+async function parseChunks(chunks: Buffer[]): Promise<string[][]> {
+  const csv = await openCsv('-', Readable.from(chunks));
+  const rows = [csv.header];
+  for await (const record of csv.records) rows.push(record.cells);
+  return rows;
+}
+
+function split(bytes: Buffer, cuts: number[]): Buffer[] {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let start = 0;
+  for (const p of points) {
+    chunks.push(bytes.subarray(start, p));
+    start = p;
+  }
+  chunks.push(bytes.subarray(start));
+  return chunks;
+}
+
+const quoted = (cell: string): string => `"${cell.replace(/"/g, '""')}"`;
+// Distinct, non-empty header names (the reader refuses duplicates).
+const header = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/), { minLength: 1, maxLength: 5 });
+
+describe('openCsv (properties)', () => {
+  it('round-trips quoted fields of any text, whatever the chunk boundaries and line ends', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        header.chain((names) => fc.tuple(fc.constant(names), fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: names.length, maxLength: names.length }), { maxLength: 8 }))),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async ([names, rows], eol, cuts) => {
+          const text = [names.join(','), ...rows.map((r) => r.map(quoted).join(','))].join(eol) + eol;
+          expect(await parseChunks(split(Buffer.from(text, 'utf8'), cuts))).toEqual([names, ...rows]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads plain fields trimmed', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, fc.array(fc.stringMatching(/^[a-zA-Z0-9.e+-]{1,12}$/), { minLength: 1, maxLength: 5 }), async (names, values) => {
+        const row = names.map((_, i) => ` ${values[i % values.length]} `);
+        expect(await parseChunks([Buffer.from(`${names.join(',')}\n${row.join(',')}\n`)])).toEqual([names, row.map((c) => c.trim())]);
+      }),
+    );
+  });
+
+  it('returns records or an InputError for any bytes, nothing else', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(), { maxLength: 4 }), async (bytes, cuts) => {
+        try {
+          const rows = await parseChunks(split(Buffer.from(bytes), cuts));
+          const width = rows[0]!.length;
+          expect(rows.every((r) => r.length === width)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('csvCell (properties)', () => {
+  it('never starts a cell with a spreadsheet formula, and reads back as the text (or the guarded text)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme' }), async (text) => {
+        const cell = csvCell(text);
+        const unquoted = cell.startsWith('"') ? cell.slice(1) : cell;
+        expect(/^[=+\-@\t\r]/.test(unquoted)).toBe(false);
+        const [, row] = await parseChunks([Buffer.from(`x,y\n${cell},end\n`)]);
+        const expected = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+        // Unquoted cells are trimmed on reading; quoted ones keep their spaces.
+        expect(row![0]).toBe(cell.startsWith('"') ? expected : expected.trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
