@@ -24,7 +24,9 @@ const FAST: Record<string, string[]> = { fit: ['--grid', 'coarse', '--bootstrap'
 
 const invocation = fc.constantFrom(...COMMAND_SPECS).chain((spec) => {
   const flags = spec.options.map((o) => ({ flag: longFlag(o), takesValue: /[<[]/.test(o.flags) }));
-  const option = fc.constantFrom(...flags).chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...VALUES).map((v) => [flag, v]) : fc.constant([flag])));
+  const option: fc.Arbitrary<string[]> = fc
+    .constantFrom(...flags)
+    .chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...VALUES).map((v) => [flag, v]) : fc.constant([flag])));
   const positional = spec.arguments?.length ? fc.constantFrom('fixtures/chinchilla_runs.csv', 'fixtures/emergence_obsscaling_bigbench.csv', 'fixtures/plans.csv', 'fixtures/missing.csv', '-') : fc.constant(undefined);
   return fc.tuple(fc.constant(spec.name), positional, fc.array(option, { maxLength: 4 }), fc.constantFrom('', 'params,tokens\n7B,1T\n', 'x'));
 });
