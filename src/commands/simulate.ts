@@ -11,8 +11,7 @@ import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord } from '../render/prediction-record.js';
 import { simulationCsvChunks, simulationRecord } from '../render/simulation-data.js';
-import { renderSimulation } from '../render/simulation-view.js';
-import { renderTable } from '../render/table.js';
+import { renderScenarioList, renderSimulation } from '../render/simulation-view.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { chartSize, simulateOptions } from './simulate/flags.js';
 import { lawSpec, scenarioSource } from './simulate/scenario-source.js';
@@ -44,8 +43,12 @@ export async function runSimulate(options: SimulateCommandOptions, ctx: CommandC
     return ctx.out.write(toJson(record));
   }
   const view = { simulation, sweep: config.sweep, law: law.id, referenceTokens: catalog.referenceTokens, ...(config.description ? { description: config.description } : {}) };
-  const textWidth = Math.max(60, Math.min(110, ctx.columns ?? 100));
-  return ctx.out.write(renderSimulation(view, { ...size!, color: ctx.color, textWidth, palette: createPalette(ctx.color) }));
+  return ctx.out.write(renderSimulation(view, { ...size!, color: ctx.color, textWidth: textWidth(ctx), palette: createPalette(ctx.color) }));
+}
+
+/** Paragraphs wrap at the terminal's width (100 columns off a terminal), within 60–110. */
+function textWidth(ctx: CommandContext): number {
+  return Math.max(60, Math.min(110, ctx.columns ?? 100));
 }
 
 async function listScenarios(format: string, ctx: CommandContext): Promise<void> {
@@ -53,6 +56,6 @@ async function listScenarios(format: string, ctx: CommandContext): Promise<void>
     return ctx.out.write(toJson(SCENARIO_NAMES.map((name) => ({ name, summary: SCENARIO_SUMMARIES[name], description: BUILTIN_SCENARIOS[name].description ?? null }))));
   }
   if (format === 'csv') return ctx.out.write(csvDocument(['scenario', 'summary'], SCENARIO_NAMES.map((name) => [name, SCENARIO_SUMMARIES[name]])));
-  const table = renderTable({ head: ['Scenario', 'What it shows'], rows: SCENARIO_NAMES.map((name) => [name, SCENARIO_SUMMARIES[name]]) });
-  return ctx.out.write(`${table}\nRun one with --scenario NAME; data/scenarios/NAME.yaml is its YAML form, a starting point for --config.\n`);
+  const list = renderScenarioList(SCENARIO_NAMES.map((name) => ({ name, summary: SCENARIO_SUMMARIES[name] })), textWidth(ctx));
+  return ctx.out.write(`${list}\n\nRun one with --scenario NAME; data/scenarios/NAME.yaml is its YAML form, a starting point for --config.\n`);
 }

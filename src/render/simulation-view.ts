@@ -26,7 +26,7 @@ export interface ViewOptions extends ChartOptions {
 
 /** A scale on the swept axis: 28.4B parameters or tokens, 1.40e20 FLOPs. */
 export function formatScaleOn(over: SweepOver, scale: number): string {
-  return over === 'compute' || scale >= 1e15 ? formatSci(scale, 3).replace(/\.?0+e/, 'e') : formatCount(scale);
+  return over === 'compute' || scale >= 1e15 ? formatSci(scale, 3).replace(/\.0+e/, 'e') : formatCount(scale);
 }
 
 /** A crossing as a scale, or "< from" / "> to" when the sweep starts above or never reaches the level. */
@@ -81,6 +81,13 @@ export function renderSummaryTable(summary: readonly SeriesSummary[], sweep: Swe
     ]),
     align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
   });
+}
+
+/** `--list-scenarios`: each name with its one-line summary, wrapped beside it. */
+export function renderScenarioList(entries: readonly { name: string; summary: string }[], textWidth: number): string {
+  const pad = Math.max(...entries.map((e) => e.name.length)) + 2;
+  const indent = ' '.repeat(pad);
+  return entries.map((e) => `${e.name.padEnd(pad)}${wrapText(e.summary, textWidth - pad, '').split('\n').join(`\n${indent}`)}`).join('\n');
 }
 
 export function renderSimulation(input: SimulationViewInput, options: ViewOptions): string {
