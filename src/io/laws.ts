@@ -90,7 +90,7 @@ export function resolveLaw(spec: string | undefined, flag = '--law'): ScalingLaw
   if (spec === undefined) return presets.get(defaultId)!;
   const preset = presets.get(spec);
   if (preset) return preset;
-  if (/\.ya?ml$/i.test(spec) || existsSync(spec)) return readLawFile(spec);
+  if (spec === '-' || /\.ya?ml$/i.test(spec) || existsSync(spec)) return readLawFile(spec);
   const names = [...presets.keys()];
   throw new UsageError(`${flag}: unknown preset ${quoteUserText(spec)}${didYouMean(spec, names)}; presets: ${names.join(', ')}; or give a YAML file`);
 }

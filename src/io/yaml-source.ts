@@ -18,15 +18,16 @@ export interface YamlSource {
   lineOf(path: YamlPath): number | undefined;
 }
 
-/** Reads and parses a YAML file; a missing or unreadable file is an InputError. */
+/** Reads and parses a YAML file ("-" reads stdin); a missing or unreadable file is an InputError. */
 export function readYamlFile(file: string): YamlSource {
+  const name = file === '-' ? 'stdin' : file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
-    throw new InputError(file, undefined, describeReadError(error));
+    throw new InputError(name, undefined, describeReadError(error));
   }
-  return parseYaml(text, file);
+  return parseYaml(text, name);
 }
 
 export function describeReadError(error: unknown): string {

@@ -45,4 +45,18 @@ describe('bin/emerge.js', () => {
     expect(result.stdout).toBe('name,params,tokens,compute,loss,effective_params,ability,category,threshold_params,probability,status\nstatus 0\n');
     expect(result.stderr).toBe('');
   });
+
+  it('reads YAML plans and laws from stdin with -', () => {
+    const plan = runBin(['predict', '--config', '-', '--format', 'csv'], { input: 'ability: chain-of-thought\nmodels:\n  - { name: a, params: 70B, tokens: 1.4T }\n' });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout.split('\n')[1]).toMatch(/^a,70000000000,1400000000000,/);
+    const law = runBin(['predict', '--params', '70B', '--tokens', '1.4T', '--law', '-', '--format', 'json'], { input: 'E: 1.69\nA: 406.4\nB: 410.7\nalpha: 0.34\nbeta: 0.28\n' });
+    // Hoffmann et al.'s printed constants: L(70e9, 1.4e12) = 1.9366 (../shared/data/README.md).
+    expect(Math.abs(JSON.parse(law.stdout).results[0].loss - 1.9366)).toBeLessThan(1e-4);
+    const bad = runBin(['predict', '--params', '70B', '--law', '-'], { input: 'E: 1.69\nA: -1\n' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('emerge predict: stdin:2: A: -1 must be greater than 0 (a positive coefficient)\n');
+    const two = runBin(['predict', '--input', '-', '--config', '-']);
+    expect(two.code).toBe(2);
+  });
 });

@@ -37,6 +37,8 @@ export interface PlanSettings {
 }
 
 export function resolveSettings(options: ModelOptionValues & { format?: string; lang?: string }): PlanSettings {
+  const fromStdin = (['input', 'config', 'law', 'abilities'] as const).filter((k) => options[k] === '-');
+  if (fromStdin.length > 1) throw new UsageError(`--${fromStdin.join(' and --')}: only one of them can read stdin (-)`);
   const config = options.config !== undefined ? readPlanConfig(options.config) : undefined;
   const law = resolveLaw(options.law ?? config?.law);
   const catalog = loadAbilityCatalog(options.abilities ?? config?.abilities);
