@@ -94,6 +94,8 @@ timeCli('simulate --scenario mirage --steps 100000 --format csv', 5);
 timeCli('simulate --config fixtures/mirage-loss.yaml --steps 100000 --format csv', 5);
 timeCli('simulate --scenario composition --steps 100000 --format csv', 5);
 timeCli('simulate --scenario phase --steps 100000 --format csv', 5);
+timeCli('simulate --scenario multitask --steps 100000 --format csv', 3); // 12 series: 1.2M rows
+timeCli('simulate --scenario abilities --steps 100000 --format csv', 3); // 36 series: 3.6M rows, ~190 MB
 timeCli('simulate --scenario finite-eval --steps 1000 --trials 1000 --format csv', 5);
 timeCli('simulate --scenario finite-eval --steps 100000 --trials 10 --format csv', 5);
 timeCli('simulate --scenario mirage --steps 100000', 5);
