@@ -390,3 +390,11 @@ describe('emerge fit messages (curve)', () => {
     expect(kept!.threshold).toBeCloseTo(3.868118e22, -17);
   });
 });
+
+describe('emerge fit --law (curve)', () => {
+  it('says when --law has no effect', async () => {
+    const result = await runCli(['fit', OBS, '--x', 'params', '--law', 'hoffmann2022', '--bootstrap', '0', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')[0]).toBe('emerge: --law has no effect here: it is used with --x loss, and by --output with --x compute');
+  });
+});

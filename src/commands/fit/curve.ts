@@ -31,6 +31,9 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   if (common.output !== undefined && axis === 'tokens') {
     throw new UsageError('--output: thresholds in tokens do not map onto the catalog\'s threshold_params; fit with --x params, compute or loss');
   }
+  if (options.law !== undefined && axis !== 'loss' && (common.output === undefined || axis === 'params')) {
+    ctx.warn(`--law has no effect here: it is used with --x loss, and by --output with --x compute`);
+  }
   if (input.missingScale.rows > 0) {
     const models = input.missingScale.models.size;
     ctx.warn(`${input.file}: ${input.missingScale.rows} of ${input.rowCount} rows (${models} model${models === 1 ? '' : 's'}) lack ${input.scaleCells}; they are left out`);
