@@ -145,7 +145,7 @@ export function simulateMultitask(config: MultitaskConfig, context: SimulationCo
   }
   const notes = [
     `Weights λ = ${shares.map((s, i) => `${specs[i]!.id} ${s.toFixed(3)}`).join(', ')} (normalised) are the data mixture; task i learns from D·(s_i + τ·(1 − s_i)) tokens and L_total = Σ λ_i L_i (seed §3.3).`,
-    ...report.tasks.map((t) => `${t.id}: threshold at ${t.byTransfer.map((b) => `${formatScale(b.thresholdScale)} (τ = ${b.transfer})`).join(', ')}.`),
+    ...report.tasks.map((t) => `${t.id}: threshold ${t.byTransfer.map((b) => b.thresholdScale === undefined ? `never (τ = ${b.transfer}: the loss floor of its data is above the threshold's loss)` : `at ${formatScale(b.thresholdScale)} (τ = ${b.transfer})`).join(', ')}.`),
     'τ = 0: each task sees only its own share of the data; τ = 1: every token helps every task, the regime the catalog thresholds come from.',
   ];
   return {
