@@ -55,7 +55,9 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
       try {
         text = step.done ? decoder.decode() : typeof step.value === 'string' ? step.value : decoder.decode(step.value, { stream: true });
       } catch {
-        throw new InputError(file, parser.line, 'is not valid UTF-8 text');
+        // Find the line of the first bad byte: decode again, replacing, and count the lines before it.
+        const replaced = new TextDecoder('utf-8').decode(step.value as Buffer);
+        throw new InputError(file, parser.lineOf(replaced.slice(0, replaced.indexOf('\ufffd'))), 'is not valid UTF-8 text');
       }
       if (step.done) done = true;
       const records = parser.push(text, done);
@@ -128,6 +130,11 @@ export class CsvParser {
     this.fieldsOf = what;
   }
 
+  /** The line reached after the unparsed rest and then `text`. */
+  lineOf(text: string): number {
+    return this.line + countNewlines(this.rest + text, 0, Infinity);
+  }
+
   checkWidth(record: CsvRecord): void {
     if (this.fields !== undefined && record.cells.length !== this.fields) {
       throw new InputError(this.file, record.line, `invalid CSV: ${record.cells.length} fields where ${this.fieldsOf} has ${this.fields}`);
@@ -168,7 +175,7 @@ export class CsvParser {
       position = parsed.next;
     }
     this.rest = position < text.length ? text.slice(position) : '';
-    if (this.rest.length > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a record is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
+    if (this.rest.length > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a line is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
     return records;
   }
 

@@ -33,6 +33,8 @@ export interface Range {
 
 /** Why a value is out of range, or undefined if it is fine. */
 export function rangeProblem(value: number, range: Range): string | undefined {
+  if (Number.isNaN(value)) return `is not ${range.what}`;
+  if (value === -Infinity) return `must be at least ${range.min} (${range.what})`;
   if (!Number.isFinite(value)) return `is too large to be ${range.what} (at most ${range.max.toExponential()})`;
   if (range.exclusiveMin ? value <= range.min : value < range.min) {
     return `must be ${range.exclusiveMin ? 'greater than' : 'at least'} ${range.min} (${range.what})`;
@@ -79,7 +81,7 @@ export function parseFileQuantity(raw: unknown, range: Range, where: { file: str
     throw new InputError(where.file, where.line, `${where.field}: ${shown} is not a number; use e.g. ${range.example}`);
   }
   const problem = rangeProblem(value, range);
-  if (problem) throw new InputError(where.file, where.line, `${where.field}: ${value} ${problem}`);
+  if (problem) throw new InputError(where.file, where.line, `${where.field}: ${typeof raw === 'string' ? quoteUserText(raw) : String(raw)} ${problem}`);
   return value;
 }
 
