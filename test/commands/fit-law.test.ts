@@ -15,41 +15,12 @@ import { checkConverged } from '../../src/commands/fit/law.js';
 import { FitError } from '../../src/errors.js';
 import { chinchillaRuns } from '../helpers/chinchilla-runs.js';
 import { besiroglu2024, chinchillaPresets, hoffmann2022, hoffmann2022Unrounded, relativeError } from '../helpers/laws.js';
+import type { LawDocument } from '../../src/render/fit-law-record.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const KEYS = ['E', 'A', 'B', 'alpha', 'beta'] as const;
 
-interface LawJson {
-  kind: string;
-  file: string;
-  law: ChinchillaConstants;
-  objective: number;
-  rmse: number;
-  mae: number;
-  n: number;
-  converged: boolean;
-  starts: number;
-  converged_starts: number;
-  grid: string;
-  loss: { kind: string; delta: number; tau: number };
-  derived: string | null;
-  excluded: { line: number; loss: number }[];
-  allocation_exponent: number;
-  at_compute: number | null;
-  optimal_params: number | null;
-  optimal_tokens: number | null;
-  intervals: Record<string, [number, number]> | null;
-  bootstrap: { resamples: number; seed: number; converged_resamples: number } | null;
-  diagnostics: { poorly_determined: boolean; warnings: string[] };
-  backtest: {
-    cutoff: number;
-    train_runs: number;
-    held_out_runs: number;
-    law: ChinchillaConstants;
-    held_out: { n: number; rmse: number; mae: number; bias: number };
-    presets: { name: string; n: number; rmse: number; mae: number; bias: number }[];
-  } | null;
-}
+type LawJson = LawDocument;
 
 async function fitJson(args: string[], stdin?: string): Promise<LawJson> {
   const result = await runCli(['fit', ...args, '--format', 'json'], stdin === undefined ? {} : { stdin });
@@ -266,10 +237,10 @@ describe('emerge fit errors (law)', () => {
   const cases: [string, string, string[], number, string][] = [
     ['too few runs', 'params,tokens,loss\n1e9,2e10,3\n2e9,2e10,2.9\n', [], 1, 'emerge fit: stdin: too few runs to fit a scaling law: 2 (need at least 6)\n'],
     ['identical losses', `params,tokens,loss\n${[1, 2, 3, 4, 5, 6, 7].map((i) => `${i}e9,2e10,3`).join('\n')}\n`, [], 1, 'emerge fit: stdin: all 7 runs have the same loss (3): nothing to fit\n'],
-    ['a negative value', 'params,tokens,loss\n1e9,2e10,3\n2e9,-2e10,3\n', [], 1, 'emerge fit: stdin:3: tokens: -20000000000 must be at least 1 (a token count)\n'],
-    ['a zero loss', 'params,tokens,loss\n1e9,2e10,0\n', [], 1, 'emerge fit: stdin:2: loss: 0 must be greater than 0 (a loss in nats per token)\n'],
+    ['a negative value', 'params,tokens,loss\n1e9,2e10,3\n2e9,-2e10,3\n', [], 1, 'emerge fit: stdin:3: tokens: "-2e10" must be at least 1 (a token count)\n'],
+    ['a zero loss', 'params,tokens,loss\n1e9,2e10,0\n', [], 1, 'emerge fit: stdin:2: loss: "0" must be greater than 0 (a loss in nats per token)\n'],
     ['NaN', 'params,tokens,loss\n1e9,2e10,NaN\n', [], 1, 'emerge fit: stdin:2: loss: "NaN" is not a number; use e.g. 2.5\n'],
-    ['an overflow', 'params,tokens,loss\n1e9,1e400,2\n', [], 1, 'emerge fit: stdin:2: tokens: Infinity is too large to be a token count (at most 1e+17)\n'],
+    ['an overflow', 'params,tokens,loss\n1e9,1e400,2\n', [], 1, 'emerge fit: stdin:2: tokens: "1e400" is too large to be a token count (at most 1e+17)\n'],
     ['a missing tokens column', 'params,loss\n1e9,3\n', [], 1, 'emerge fit: stdin:1: no tokens column (tokens, D, training_tokens), nor compute to derive it in the header "params,loss"; name it with --columns\n'],
     ['a missing params column', 'tokens,loss\n1e9,3\n', [], 1, 'emerge fit: stdin:1: no params column (params, N, model_size), nor tokens and compute to derive it in the header "tokens,loss"; name it with --columns\n'],
     ['no rows', 'params,tokens,loss\n', [], 1, 'emerge fit: stdin: has a header but no runs\n'],
