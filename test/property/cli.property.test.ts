@@ -2,6 +2,9 @@
 // subcommand. Whatever the input, the program answers with exit code 0, 1 or 2; a failure is a
 // message on stderr (one line, except the gate's report), never a stack trace; and no output ever
 // contains NaN, Infinity or undefined.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS } from '../../src/options/index.js';
@@ -22,11 +25,16 @@ const computed = (text: string, argv: string[]): string => argv.filter((a) => a.
 // Keep each run small: no full 4,500-start law fit, no large bootstrap or sweep.
 const FAST: Record<string, string[]> = { fit: ['--grid', 'coarse', '--bootstrap', '0'], simulate: ['--steps', '50'] };
 
+// Files the program writes go to a scratch directory, never over the project's own files.
+const scratch = mkdtempSync(join(tmpdir(), 'emerge-cli-property-'));
+const OUTPUTS = [join(scratch, 'out.yaml'), join(scratch, 'missing-dir', 'out.yaml'), scratch];
+
 const invocation = fc.constantFrom(...COMMAND_SPECS).chain((spec) => {
   const flags = spec.options.map((o) => ({ flag: longFlag(o), takesValue: /[<[]/.test(o.flags) }));
+  const valuesOf = (flag: string): readonly string[] => (flag === '--output' ? OUTPUTS : VALUES);
   const option: fc.Arbitrary<string[]> = fc
     .constantFrom(...flags)
-    .chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...VALUES).map((v) => [flag, v]) : fc.constant([flag])));
+    .chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...valuesOf(flag)).map((v) => [flag, v]) : fc.constant([flag])));
   const positional = spec.arguments?.length ? fc.constantFrom('fixtures/chinchilla_runs.csv', 'fixtures/emergence_obsscaling_bigbench.csv', 'fixtures/plans.csv', 'fixtures/missing.csv', '-') : fc.constant(undefined);
   return fc.tuple(fc.constant(spec.name), positional, fc.array(option, { maxLength: 4 }), fc.constantFrom('', 'params,tokens\n7B,1T\n', 'x'));
 });
