@@ -48,9 +48,9 @@ export async function main(argv: string[], io: ProcessIO): Promise<number> {
     const command = program.command(spec.name).summary(spec.summary).description(spec.description).exitOverride();
     for (const argument of spec.arguments ?? []) command.argument(argument.syntax, argument.description);
     for (const option of spec.options) {
-      const built = new Option(option.flags, option.description);
+      // Defaults are applied by the commands (a config file may set them too), so help only names them.
+      const built = new Option(option.flags, option.defaultHelp ? `${option.description} (default: ${option.defaultHelp})` : option.description);
       if (option.choices) built.choices(option.choices);
-      if (option.defaultHelp) built.default(undefined, option.defaultHelp);
       command.addOption(built);
     }
     command.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e.command}\n      ${e.explain}`).join('\n')}\n`);

@@ -9,9 +9,16 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 describe('option specs', () => {
   const flags = COMMAND_SPECS.flatMap((spec) => spec.options.map((o) => [spec.name, longFlag(o)] as const));
 
-  it.each(flags)('emerge %s %s is documented in the README', (command, flag) => {
-    expect(readme).toContain(`emerge ${command}`);
-    expect(readme).toContain(flag);
+  /** The README's section of a command: from "## emerge NAME" to the next "## " heading. */
+  const section = (command: string): string => {
+    const start = readme.indexOf(`\n## emerge ${command}\n`);
+    expect(start, `README has a section "## emerge ${command}"`).toBeGreaterThan(0);
+    const end = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, end < 0 ? undefined : end);
+  };
+
+  it.each(flags)('emerge %s %s is documented in its README section', (command, flag) => {
+    expect(section(command)).toMatch(new RegExp(`${flag}(?![a-z-])`));
   });
 
   it('every command has examples that name it', () => {

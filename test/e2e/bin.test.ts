@@ -32,7 +32,7 @@ describe('bin/emerge.js', () => {
   it('exits 1 naming the file and line for bad input data', () => {
     const result = runBin(['predict', '--input', '-'], { input: 'name,params\nok,7B\nbad,-1\n' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('emerge predict: stdin:3: params: -1 must be at least 1 (a parameter count)\n');
+    expect(result.stderr).toBe('emerge predict: stdin:3: params: "-1" must be at least 1 (a parameter count)\n');
   });
 
   it('honours NO_COLOR and FORCE_COLOR', () => {
