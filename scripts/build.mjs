@@ -1,26 +1,41 @@
-// Bundles src/cli.ts into dist/ with one chunk per subcommand, so that `emerge --help` and
-// `emerge predict` load only the code they use (start-up time is part of the product).
+// Bundles the CLI into dist/: cli.js (the commander program and every command's options) and one
+// self-contained bundle per subcommand (predict.js, fit.js, thresholds.js, simulate.js), which cli.js
+// imports only when that command runs. `emerge predict` thus loads two files and nothing it does not
+// use: start-up time is part of the product (bench/startup.ts).
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  // The scaling-law fit's worker thread is its own entry: src/parallel/law-fit-pool.ts loads
-  // dist/law-fit-worker.js next to the bundle (and computes in-thread when it is absent).
-  entryPoints: ['src/cli.ts', { in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }],
+const COMMANDS = ['predict', 'fit', 'thresholds', 'simulate'];
+
+const common = {
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  // CommonJS dependencies (cli-table3) call require() for Node built-ins.
+  // CommonJS code in the bundle may call require() for Node built-ins.
   banner: { js: "import { createRequire as __emergeRequire } from 'node:module'; const require = __emergeRequire(import.meta.url);" },
-});
+};
+
+/** In cli.js, `import('./commands/NAME.js')` stays a run-time import of the bundle dist/NAME.js. */
+const commandsAreSeparateBundles = {
+  name: 'commands-are-separate-bundles',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => ({ path: args.path.replace('/commands', ''), external: true }));
+  },
+};
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({ ...common, entryPoints: ['src/cli.ts'], plugins: [commandsAreSeparateBundles] });
+await Promise.all([
+  ...COMMANDS.map((name) => build({ ...common, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
+  // The scaling-law fit's worker thread: src/parallel/law-fit-pool.ts loads dist/law-fit-worker.js
+  // next to the bundle (and computes in-thread when it is absent).
+  build({ ...common, entryPoints: [{ in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }] }),
+]);
 
 // The shipped YAML data, precompiled to JSON: parsing YAML at every start of the CLI would cost tens
 // of milliseconds (src/io/data-files.ts readShippedYaml uses the JSON when it is up to date).

@@ -37,6 +37,12 @@ export class CheckFailed extends Error {
 
 export type EmergeError = UsageError | InputError | FitError | CheckFailed;
 
+const NAMES = new Set(['UsageError', 'InputError', 'FitError', 'CheckFailed']);
+
+/**
+ * One of the errors above. Checked by name and exit code rather than `instanceof`: each subcommand
+ * is its own bundle (scripts/build.mjs), with its own copy of these classes.
+ */
 export function isEmergeError(error: unknown): error is EmergeError {
-  return error instanceof UsageError || error instanceof InputError || error instanceof FitError || error instanceof CheckFailed;
+  return error instanceof Error && NAMES.has(error.name) && typeof (error as Partial<EmergeError>).exitCode === 'number';
 }

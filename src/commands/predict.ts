@@ -126,7 +126,7 @@ function indent(text: string, prefix: string): string {
 }
 
 /**
- * A fixed-width table written row by row (cli-table3 needs every row before it can print one).
+ * A fixed-width table written row by row (a box table needs every row before it can print one).
  * With up to three abilities each gets a column; with more, the row counts emerged abilities.
  */
 function batchTable(settings: PlanSettings): { head: string; row(record: PredictionRecord, index: number): string; tail(): string } {

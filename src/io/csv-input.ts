@@ -7,6 +7,10 @@
  * and CRLF line ends are accepted. Every record must have as many fields as the header. Problems are
  * InputErrors naming the file and line: bytes that are not UTF-8, control characters, an
  * unterminated quote, a ragged row, a line longer than 1 MB.
+ *
+ * (csv-parse with line numbers read a million rows in about 4 s, most of a batch prediction's
+ * time; this reader takes a fraction of that, and test/property/csv.property.test.ts checks that it
+ * reads what csv-parse reads.)
  */
 import { createReadStream } from 'node:fs';
 import { InputError } from '../errors.js';

@@ -4,11 +4,11 @@
  * Each model is addressed by the slug of its name: "Llama-2-70B" → llama-2-70b.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { UsageError } from '../errors.js';
 import { closeMatches } from '../util/suggest.js';
 import { quoteUserText } from './numbers.js';
 import { slugify } from '../util/slug.js';
+import { CsvParser } from './csv-input.js';
 import { dataFile } from './data-files.js';
 
 export interface CatalogModel {
@@ -29,7 +29,9 @@ let cached: CatalogModel[] | undefined;
 
 export function loadModelCatalog(): CatalogModel[] {
   if (cached) return cached;
-  const rows = parse(readFileSync(dataFile('models.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const path = dataFile('models.csv');
+  const [header, ...records] = new CsvParser(path).push(readFileSync(path, 'utf8'), true).map((r) => r.cells);
+  const rows = records.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i]!])));
   const optional = (text: string | undefined): number | undefined => (text === undefined || text.trim() === '' ? undefined : Number(text));
   cached = rows.map((row) => {
     const model: CatalogModel = {
