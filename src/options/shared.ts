@@ -37,6 +37,12 @@ export const langOption: OptionSpec = {
   defaultHelp: 'en',
 };
 
+export const qualityOption: OptionSpec = {
+  flags: '--quality <q>',
+  description: 'data quality: low, standard, high (×0.5, ×1, ×2 effective data) or a factor',
+  defaultHelp: 'standard',
+};
+
 /** The planned model: the same flags and parsing for predict and thresholds. */
 export const modelOptions: readonly OptionSpec[] = [
   { flags: '--params <size>', description: 'parameters N: 70e9, 7e10, 70B, 1.4T, 350M' },
@@ -46,7 +52,7 @@ export const modelOptions: readonly OptionSpec[] = [
   { flags: '--layers <n>', description: 'number of layers (with --d-model and --vocab: N = 12·layers·d_model² + vocab·d_model)' },
   { flags: '--d-model <n>', description: 'model width d_model' },
   { flags: '--vocab <n>', description: 'vocabulary size' },
-  { flags: '--quality <q>', description: 'data quality: low, standard, high (×0.5, ×1, ×2 effective data) or a factor', defaultHelp: 'standard' },
+  qualityOption,
   lawOption,
   abilitiesFileOption,
   abilityOption,

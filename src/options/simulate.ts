@@ -1,4 +1,4 @@
-import { abilitiesFileOption, formatOption, lawOption, type Format } from './shared.js';
+import { abilitiesFileOption, formatOption, lawOption, qualityOption, type Format } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
 /** The scenarios of `emerge simulate` (src/core/simulate SCENARIO_NAMES; a test checks they agree). */
@@ -47,7 +47,7 @@ export const simulateSpec: CommandSpec = {
     { flags: '--steps <n>', description: 'grid points, log-spaced from --from to --to (2 to 1e7)' },
     { flags: '--params <size>', description: 'with --over tokens: the fixed model size' },
     { flags: '--tokens <count>', description: 'with --over params: training tokens of every model (default: the reference regime, 3e11)' },
-    { flags: '--quality <q>', description: 'data quality: low, standard, high (×0.5, ×1, ×2 effective data) or a factor', defaultHelp: 'standard' },
+    qualityOption,
     lawOption,
     abilitiesFileOption,
     {

@@ -9,7 +9,8 @@ import type { DataStage } from '../core/factors.js';
 import { lawConstants, type ScalingLaw } from '../core/scaling-law.js';
 import { csvCell } from './csv.js';
 
-export interface AbilityRecord {
+/** The parts of an ability's record that do not depend on the model (computed once per run). */
+export interface AbilityTemplate {
   id: string;
   name: string;
   name_zh: string;
@@ -17,14 +18,17 @@ export interface AbilityRecord {
   threshold_params: number;
   /** L_c = L(N_c, D_ref) under the law. */
   loss_threshold: number;
-  probability: number;
-  status: string;
-  /** log10(N_eff / N_c); null when the model is beyond the reference regime. */
-  margin_decades: number | null;
   source: string;
   /** Wei et al. 2022 Table 1 rows: the model the ability was seen in, and the original reference. */
   model?: string;
   reference?: string;
+}
+
+export interface AbilityRecord extends AbilityTemplate {
+  probability: number;
+  status: string;
+  /** log10(N_eff / N_c); null when the model is beyond the reference regime. */
+  margin_decades: number | null;
 }
 
 export interface ModelDescription {
@@ -56,12 +60,13 @@ export interface PredictionRecord {
   abilities: AbilityRecord[];
 }
 
-/** The parts of an ability record that do not depend on the model (computed once per run). */
-export type AbilityTemplate = Omit<AbilityRecord, 'probability' | 'status' | 'margin_decades'>;
-
 export function abilityTemplate(ability: Ability, law: ScalingLaw, referenceTokens: number): AbilityTemplate {
   return {
-    ...abilityIdentity(ability),
+    id: ability.id,
+    name: ability.name.en,
+    name_zh: ability.name.zh,
+    category: ability.category,
+    threshold_params: ability.thresholdParams,
     loss_threshold: lossThreshold(law, ability.thresholdParams, referenceTokens),
     source: ability.source,
     ...(ability.model !== undefined ? { model: ability.model } : {}),
@@ -108,10 +113,6 @@ export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate): Abil
     model: t.model,
     reference: t.reference,
   };
-}
-
-function abilityIdentity(ability: Ability): Pick<AbilityRecord, 'id' | 'name' | 'name_zh' | 'category' | 'threshold_params'> {
-  return { id: ability.id, name: ability.name.en, name_zh: ability.name.zh, category: ability.category, threshold_params: ability.thresholdParams };
 }
 
 /** The law as JSON: id, form, constants, source. */

@@ -5,9 +5,8 @@
  */
 import type { Ability } from '../core/catalog.js';
 import { minComputeForAbility, minParamsAtTokens } from '../core/inverse.js';
-import { lossThreshold } from '../core/assess.js';
 import type { ScalingLaw } from '../core/scaling-law.js';
-import type { AbilityRecord, PredictionRecord } from './prediction-record.js';
+import { abilityTemplate, type AbilityRecord, type AbilityTemplate, type PredictionRecord } from './prediction-record.js';
 
 export interface InverseAnswers {
   /** Smallest model reaching the ability in the reference regime (with the data quality). */
@@ -16,16 +15,7 @@ export interface InverseAnswers {
   min_compute: number | null;
 }
 
-export interface CatalogRecord extends InverseAnswers {
-  id: string;
-  name: string;
-  name_zh: string;
-  category: string;
-  threshold_params: number;
-  loss_threshold: number;
-  source: string;
-  model?: string;
-  reference?: string;
+export interface CatalogRecord extends AbilityTemplate, InverseAnswers {
   threshold_flops?: number;
   task_count?: number;
   description?: string;
@@ -52,18 +42,7 @@ export function inverseAnswers(ability: Ability, law: ScalingLaw, referenceToken
 }
 
 export function catalogRecord(ability: Ability, law: ScalingLaw, referenceTokens: number, quality: number): CatalogRecord {
-  const record: CatalogRecord = {
-    id: ability.id,
-    name: ability.name.en,
-    name_zh: ability.name.zh,
-    category: ability.category,
-    threshold_params: ability.thresholdParams,
-    loss_threshold: lossThreshold(law, ability.thresholdParams, referenceTokens),
-    ...inverseAnswers(ability, law, referenceTokens, quality),
-    source: ability.source,
-  };
-  if (ability.model !== undefined) record.model = ability.model;
-  if (ability.reference !== undefined) record.reference = ability.reference;
+  const record: CatalogRecord = { ...abilityTemplate(ability, law, referenceTokens), ...inverseAnswers(ability, law, referenceTokens, quality) };
   if (ability.thresholdFlops !== undefined) record.threshold_flops = ability.thresholdFlops;
   if (ability.taskCount !== undefined) record.task_count = ability.taskCount;
   if (ability.description) Object.assign(record, { description: ability.description.en, description_zh: ability.description.zh });

@@ -9,36 +9,23 @@ import type { ScalingLaw } from '../../core/scaling-law.js';
 import { findModel, type CatalogModel } from '../../io/models.js';
 import { PARAMS, TOKENS, rangeProblem } from '../../io/numbers.js';
 import { formatCount, formatSci } from '../../render/format.js';
+import type { ModelDescription } from '../../render/prediction-record.js';
+import type { ConfigModel } from '../../io/plan-config.js';
 import type { Where } from './where.js';
 
-/** A planned model as given: numbers already parsed, nothing derived yet. */
-export interface ModelSpec {
-  name?: string;
-  params?: number;
-  tokens?: number;
-  compute?: number;
-  model?: string;
-  layers?: number;
-  dModel?: number;
-  vocab?: number;
+/** A planned model as given (flags, a config entry or a CSV row): numbers parsed, nothing derived yet. */
+export interface ModelSpec extends Omit<ConfigModel, 'line' | 'quality'> {
   quality?: number;
   /** The word the quality was given as (low, standard, high), if any. */
   qualityLabel?: string;
 }
 
-export interface ResolvedModel {
-  name: string;
-  params: number;
-  paramsSource: string;
-  tokens: number;
-  tokensSource: string;
-  quality: number;
-  qualitySource: string;
+export interface ResolvedModel extends ModelDescription {
   compute: number;
   catalog?: CatalogModel;
-  architecture?: { layers: number; dModel: number; vocab: number };
 }
 
+/** The fields that describe a model (quality and name only qualify one). */
 export const MODEL_FIELDS = ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab'] as const;
 
 /**

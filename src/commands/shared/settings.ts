@@ -13,7 +13,7 @@ import { COMPUTE, D_MODEL, LAYERS, PARAMS, QUALITY, TOKENS, VOCAB, parseFlagQuan
 import { readPlanConfig, type PlanConfig } from '../../io/plan-config.js';
 import type { Format, ModelOptionValues } from '../../options/shared.js';
 import { didYouMean } from '../../util/suggest.js';
-import type { ModelSpec } from './plan.js';
+import { MODEL_FIELDS, type ModelSpec } from './plan.js';
 import { fromFile, fromFlags, type Where } from './where.js';
 
 export interface PlannedSpec {
@@ -104,7 +104,7 @@ function modelSpecFromFlags(options: ModelOptionValues, factors: Factors): Model
 }
 
 function hasModelFlags(spec: ModelSpec): boolean {
-  return ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab'].some((k) => spec[k as keyof ModelSpec] !== undefined);
+  return MODEL_FIELDS.some((k) => spec[k] !== undefined);
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
