@@ -14,10 +14,25 @@ const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([kmbgtp])?$/i;
  * @example parseQuantity('1.4T') // 1400000000000
  */
 export function parseQuantity(text: string): number | undefined {
+  if (isPlainDecimal(text)) {
+    // The common case (a CSV cell such as "7e9"): Number() reads exactly the decimal grammar below.
+    const value = Number(text);
+    return Number.isNaN(value) ? undefined : value;
+  }
   const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const value = Number(match[1]) * (match[2] ? SUFFIX[match[2].toLowerCase()]! : 1);
   return Number.isNaN(value) ? undefined : value;
+}
+
+/** Only digits, '.', 'e', 'E', '+' and '-' (so no hex, binary, Infinity or blanks), not empty. */
+function isPlainDecimal(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45)) return false;
+  }
+  return true;
 }
 
 export interface Range {

@@ -26,19 +26,26 @@ export async function* readPlanChunks(path: string, settings: PlanSettings, ctx:
   const tokensColumn = columns.tokens;
   const nameColumn = columns.name;
   const quality = settings.quality;
+  // Parsed with the fast path of parseQuantity; a problem is reported by parseFileQuantity, which
+  // names the file, line and column.
+  const cell = (cells: string[], column: number, range: Range, line: number): number => {
+    const value = parseQuantity(cells[column]!);
+    return value !== undefined && rangeProblem(value, range) === undefined ? value : parseFileQuantity(cells[column], range, { file: csv.file, line, field: csv.header[column]! });
+  };
   for await (const chunk of csv.chunks) {
-    yield chunk.map(({ cells, line }) => {
-      const cell = (column: number, range: Range): number => {
-        const value = parseQuantity(cells[column]!);
-        // The usual case costs one parse; a problem is reported with file, line and column name.
-        return value !== undefined && rangeProblem(value, range) === undefined ? value : parseFileQuantity(cells[column], range, { file: csv.file, line, field: csv.header[column]! });
-      };
-      const spec: ModelSpec = { params: cell(paramsColumn, PARAMS) };
-      if (tokensColumn !== undefined && cells[tokensColumn] !== '') spec.tokens = cell(tokensColumn, TOKENS);
+    const rows: PlanRow[] = new Array(chunk.length);
+    for (let i = 0; i < chunk.length; i++) {
+      const { cells, line } = chunk[i]!;
+      const spec: ModelSpec = { params: cell(cells, paramsColumn, PARAMS, line) };
+      if (tokensColumn !== undefined && cells[tokensColumn] !== '') spec.tokens = cell(cells, tokensColumn, TOKENS, line);
       if (nameColumn !== undefined && cells[nameColumn] !== '') spec.name = cells[nameColumn]!;
-      if (quality) Object.assign(spec, { quality: quality.value, qualityLabel: quality.label });
-      return { spec, where: fromFile(csv.file, line), file: csv.file, line };
-    });
+      if (quality) {
+        spec.quality = quality.value;
+        if (quality.label !== undefined) spec.qualityLabel = quality.label;
+      }
+      rows[i] = { spec, where: fromFile(csv.file, line), file: csv.file, line };
+    }
+    yield rows;
   }
 }
 
