@@ -167,13 +167,22 @@ export class CsvParser {
         // Fast path: an unquoted line.
         let raw = text.slice(position, lineEnd);
         if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-        if (raw !== '') this.emit(records, raw.split(',').map((cell) => cell.trim()), this.line);
+        if (raw !== '') {
+          this.checkControls(raw, this.line);
+          const cells = raw.split(',');
+          for (let i = 0; i < cells.length; i++) {
+            const cell = cells[i]!;
+            if (!(isPlainAscii(cell.charCodeAt(0)) && isPlainAscii(cell.charCodeAt(cell.length - 1)))) cells[i] = cell.trim();
+          }
+          this.emit(records, cells, this.line);
+        }
         this.line++;
         position = lineEnd + 1;
         continue;
       }
       const parsed = this.quotedRecord(text, position, final);
       if (!parsed) break; // the record continues in the next chunk
+      for (const cell of parsed.cells) this.checkControls(cell, this.line);
       this.emit(records, parsed.cells, this.line);
       this.line += parsed.lines;
       position = parsed.next;
@@ -183,11 +192,12 @@ export class CsvParser {
     return records;
   }
 
+  private checkControls(text: string, line: number): void {
+    const control = CONTROL.exec(text);
+    if (control) throw new InputError(this.file, line, `a field holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+
   private emit(records: CsvRecord[], cells: string[], line: number): void {
-    for (const cell of cells) {
-      const control = CONTROL.exec(cell);
-      if (control) throw new InputError(this.file, line, `a field holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-    }
     const record = { cells, line };
     this.checkWidth(record);
     records.push(record);
@@ -248,6 +258,11 @@ export class CsvParser {
       return { cells, next: k + 1, lines };
     }
   }
+}
+
+/** A printable ASCII character other than the space: nothing String.trim would remove. */
+function isPlainAscii(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
