@@ -39,7 +39,7 @@ export async function runSimulate(options: SimulateCommandOptions, ctx: CommandC
     return out.flush();
   }
   if (format === 'json') {
-    const record = simulationRecord({ simulation, config: config as never, law: lawRecord(law), referenceTokens: catalog.referenceTokens });
+    const record = simulationRecord({ simulation, config, law: lawRecord(law), referenceTokens: catalog.referenceTokens });
     return ctx.out.write(toJson(record));
   }
   const view = { simulation, sweep: config.sweep, law: law.id, referenceTokens: catalog.referenceTokens, ...(config.description ? { description: config.description } : {}) };

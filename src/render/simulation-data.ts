@@ -3,7 +3,7 @@
  * scale, so that `grep`/`awk` pipelines stay simple) and JSON (the whole simulation: every series,
  * the summary, the report and the notes).
  */
-import type { Simulation, SweepConfig } from '../core/simulate/index.js';
+import type { ScenarioConfig, Simulation } from '../core/simulate/index.js';
 import { csvCell } from './csv.js';
 import { formatCsvNumber } from './format.js';
 
@@ -50,7 +50,7 @@ export function snakeKeys(value: unknown): unknown {
 export interface SimulationRecordInput {
   simulation: Simulation;
   /** The scenario configuration that ran (after flags), as the engine read it. */
-  config: { description?: string; sweep: SweepConfig } & Record<string, unknown>;
+  config: ScenarioConfig;
   law: Record<string, unknown>;
   referenceTokens: number;
 }
