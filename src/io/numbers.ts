@@ -72,6 +72,19 @@ export function quoteUserText(text: string): string {
 }
 
 /**
+ * A value read from a file, for a message: text quoted and escaped, numbers and booleans as they
+ * are, anything else by its kind (never by calling its own toString).
+ * @example describeValue('70X') // '"70X"'; describeValue([1, 2]) // 'a list'
+ */
+export function describeValue(raw: unknown): string {
+  if (typeof raw === 'string') return quoteUserText(raw);
+  if (typeof raw === 'number') return Number.isNaN(raw) ? 'a value that is not a number' : Number.isFinite(raw) ? String(raw) : 'an infinite number';
+  if (typeof raw === 'boolean') return String(raw);
+  if (raw === null || raw === undefined) return 'nothing';
+  return Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'a mapping' : typeof raw;
+}
+
+/**
  * Parses the value of a command-line flag; throws UsageError naming the flag.
  * @example parseFlagQuantity('--params', '70B', PARAMS) // 70000000000
  */
@@ -92,11 +105,11 @@ export function parseFlagQuantity(flag: string, text: string, range: Range): num
 export function parseFileQuantity(raw: unknown, range: Range, where: { file: string; line?: number; field: string }): number {
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseQuantity(raw) : undefined;
   if (value === undefined || Number.isNaN(value)) {
-    const shown = typeof raw === 'string' ? quoteUserText(raw) : String(raw);
+    const shown = describeValue(raw);
     throw new InputError(where.file, where.line, `${where.field}: ${shown} is not a number; use e.g. ${range.example}`);
   }
   const problem = rangeProblem(value, range);
-  if (problem) throw new InputError(where.file, where.line, `${where.field}: ${typeof raw === 'string' ? quoteUserText(raw) : String(raw)} ${problem}`);
+  if (problem) throw new InputError(where.file, where.line, `${where.field}: ${describeValue(raw)} ${problem}`);
   return value;
 }
 

@@ -62,7 +62,7 @@ export function readPlanConfig(file: string): PlanConfig {
     config.ability = Array.isArray(raw) ? raw.map((_, i) => reader.string(['ability', i])) : reader.string(['ability']).split(',');
   }
   for (const key of ['format', 'lang'] as const) if (top[key] !== undefined) config[key] = reader.string([key]);
-  if (top.quality !== undefined) config.quality = String(top.quality);
+  if (top.quality !== undefined) config.quality = typeof top.quality === 'number' ? String(top.quality) : reader.string(['quality']);
 
   const hasTopModel = MODEL_KEYS.some((k) => k !== 'quality' && top[k] !== undefined);
   if (top.models !== undefined) {
@@ -84,8 +84,8 @@ function readModel(reader: YamlReader, path: YamlPath, topLevel = false): Config
     const value = parseFileQuantity(raw[key], range, { file: reader.source.file, line: reader.source.lineOf([...path, key]), field: key });
     (model as unknown as Record<string, number>)[field] = value;
   }
-  if (raw.name !== undefined) model.name = typeof raw.name === 'string' ? reader.string([...path, 'name']) : String(raw.name);
+  if (raw.name !== undefined) model.name = typeof raw.name === 'number' ? String(raw.name) : reader.string([...path, 'name']);
   if (raw.model !== undefined) model.model = reader.string([...path, 'model']);
-  if (raw.quality !== undefined && !topLevel) model.quality = String(raw.quality);
+  if (raw.quality !== undefined && !topLevel) model.quality = typeof raw.quality === 'number' ? String(raw.quality) : reader.string([...path, 'quality']);
   return model;
 }

@@ -17,7 +17,7 @@ import type { ScenarioName } from '../core/simulate/series.js';
 import { DEFAULT_AXIS_RANGES, SWEEP_AXES, type SweepConfig } from '../core/simulate/sweep.js';
 import { didYouMean } from '../util/suggest.js';
 import { dataFile } from './data-files.js';
-import { parseQuantity, quoteUserText } from './numbers.js';
+import { describeValue, parseQuantity, quoteUserText } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export interface ScenarioFileOptions {
@@ -161,7 +161,7 @@ function readNumber(reader: YamlReader, path: YamlPath): number {
   const raw = reader.at(path);
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseQuantity(raw) : undefined;
   if (value === undefined || !Number.isFinite(value)) {
-    const shown = typeof raw === 'string' ? quoteUserText(raw) : raw === null ? 'nothing' : String(raw);
+    const shown = describeValue(raw);
     reader.fail(path, `expected a number (e.g. 0.5, 1e11 or 100B), got ${shown}`);
   }
   return value;

@@ -276,7 +276,7 @@ describe('usage errors: exit 2, one line naming the flag', () => {
     [['--from', '1e13', '--to', '1e9'], 'emerge simulate: --to: must be above from (1e13), got 1e9'],
     [['--from', '1e12', '--to', '1e12'], 'emerge simulate: --to: must be above from (1e12), got 1e12'],
     [['--from', '1e40'], 'emerge simulate: --from: must be a number from 1 to 1e35 (a scale: parameters, tokens or FLOPs), got 1e40'],
-    [['--to', '1e400'], 'emerge simulate: --to: must be a number from 1 to 1e35 (a scale: parameters, tokens or FLOPs), got Infinity'],
+    [['--to', '1e400'], 'emerge simulate: --to: must be a number from 1 to 1e35 (a scale: parameters, tokens or FLOPs), got an infinite number'],
     [['--from', '-5'], 'emerge simulate: --from: must be a number from 1 to 1e35 (a scale: parameters, tokens or FLOPs), got -5'],
     [['--scenario', 'finite-eval', '--items', '1e12'], 'emerge simulate: --items: must be an integer from 1 to 1e9 (the number of benchmark items), got 1e12'],
     [['--scenario', 'finite-eval', '--steps', '1e5', '--trials', '1e6'], 'emerge simulate: 100000 steps × 1e6 trials = 1e11 binomial draws, more than the limit of 2e7; use fewer steps or trials'],

@@ -119,6 +119,6 @@ export function parseQualityValue(text: string, factors: Factors, where: Where, 
   const levels = Object.keys(factors.qualityLevels).join(', ');
   if (value === undefined) where.fail(`${field}: ${quoteUserText(text)} is not a quality; use ${levels} or a factor such as 1.5`);
   const problem = rangeProblem(value, QUALITY);
-  if (problem) where.fail(`${field}: ${value} ${problem}`);
+  if (problem) where.fail(`${field}: ${quoteUserText(text)} ${problem}`);
   return { value, label: `×${value} effective data` };
 }

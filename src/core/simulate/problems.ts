@@ -27,7 +27,8 @@ export interface NumberRule {
 
 /** Compact display of a limit or a value in a message: 2, 0.5, 1e35, 3e11, 4294967295 (the shorter form). */
 export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
+  if (Number.isNaN(value)) return 'a value that is not a number';
+  if (!Number.isFinite(value)) return value > 0 ? 'an infinite number' : 'a negative infinite number';
   const plain = String(value);
   if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) {
     const scientific = value.toExponential().replace('e+', 'e');
@@ -36,11 +37,18 @@ export function formatNumber(value: number): string {
   return plain;
 }
 
+/** A value that is not a number, for a message: text quoted, anything else by its kind. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (value === null || value === undefined) return 'nothing';
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : String(value);
+}
+
 /** Why `value` breaks `rule`, or undefined when it is fine. */
 export function numberProblem(value: unknown, rule: NumberRule): string | undefined {
   const range = `${rule.exclusiveMin ? 'above' : 'from'} ${formatNumber(rule.min)} ${rule.exclusiveMin ? 'and at most' : 'to'} ${formatNumber(rule.max)}`;
   const expected = `must be ${rule.integer ? 'an integer' : 'a number'} ${range} (${rule.what})`;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${expected}, got ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? 'nothing'}`;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `${expected}, got ${typeof value === 'number' ? formatNumber(value) : describe(value)}`;
   const low = rule.exclusiveMin ? value <= rule.min : value < rule.min;
   if (low || value > rule.max || (rule.integer && !Number.isInteger(value))) return `${expected}, got ${formatNumber(value)}`;
   return undefined;

@@ -26,8 +26,8 @@ describe('logGrid', () => {
     ['absurd steps', 1e8, 1e13, 1e8, /^steps: .*got 1e8$/],
     ['from above to', 1e13, 1e8, 10, /^to: must be above from \(1e13\), got 1e8$/],
     ['from equal to', 1e9, 1e9, 10, /^to: must be above from/],
-    ['infinite bound', 1e8, Infinity, 10, /^to: must be a number from 1 to 1e35 .*got Infinity$/],
-    ['NaN bound', Number.NaN, 1e9, 10, /^from: .*got NaN$/],
+    ['infinite bound', 1e8, Infinity, 10, /^to: must be a number from 1 to 1e35 .*got an infinite number$/],
+    ['NaN bound', Number.NaN, 1e9, 10, /^from: .*got a value that is not a number$/],
     ['scale below 1', 0.5, 1e9, 10, /^from: .*got 0.5$/],
     ['scale above 1e35', 1e8, 1e36, 10, /^to: .*got 1e36$/],
   ])('rejects %s with a usage error', (_, from, to, steps, message) => {
