@@ -16,7 +16,6 @@ export async function runFit(args: string[], options: FitOptions, ctx: CommandCo
   const csv = await openCsv(path, ctx.stdin);
   const kind = decideKind(csv.file, csv.header, explicit, options.kind);
   const common = commonSettings(csv.file, options, kind);
-  if (common.chart && common.format !== 'table') ctx.warn(`--chart is drawn in the table format only, not with --format ${common.format}`);
   if (kind === 'law') return (await import('./fit/law.js')).runLawFit(csv, options, common, explicit, ctx);
   return (await import('./fit/curve.js')).runCurveFit(csv, options, common, explicit, ctx);
 }

@@ -18,7 +18,7 @@ import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writeAbilityCatalog } from './curve-output.js';
 import { readScores } from './curve-input.js';
-import type { CommonFitSettings } from './settings.js';
+import { warnChartFormat, type CommonFitSettings } from './settings.js';
 
 const LOSS_CUTOFF: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats per token', example: '2.1' };
 const CUTOFF_RANGES: Record<ScaleAxis, Range> = { params: PARAMS, compute: COMPUTE, tokens: TOKENS, loss: LOSS_CUTOFF };
@@ -31,6 +31,7 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
   if (common.output !== undefined && axis === 'tokens') {
     throw new UsageError('--output: thresholds in tokens do not map onto the catalog\'s threshold_params; fit with --x params, compute or loss');
   }
+  warnChartFormat(common, ctx);
   if (options.law !== undefined && axis !== 'loss' && (common.output === undefined || axis === 'params')) {
     ctx.warn(`--law has no effect here: it is used with --x loss, and by --output with --x compute`);
   }

@@ -23,10 +23,11 @@ import type { CommandContext } from '../context.js';
 import { writeLawFile } from './law-output.js';
 import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
-import type { CommonFitSettings } from './settings.js';
+import { warnChartFormat, type CommonFitSettings } from './settings.js';
 
 export async function runLawFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
   const settings = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);
+  warnChartFormat(common, ctx);
   const input = fittableRuns(await readRuns(csv, explicit), settings.excludeTopLoss);
   const { runs } = input;
 

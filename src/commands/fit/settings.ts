@@ -1,6 +1,7 @@
 /**
  * The flags both kinds of fit share, parsed and checked: bootstrap resamples, seed, output format.
  */
+import type { CommandContext } from '../context.js';
 import { DEFAULT_SEED } from '../../core/random.js';
 import { UsageError } from '../../errors.js';
 import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
@@ -55,4 +56,9 @@ export function parseCount(flag: string, text: string, range: Range): number {
 /** "excludeTopLoss" → "--exclude-top-loss". */
 export function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Called once every flag is known to be valid: a usage error then stays the only line on stderr. */
+export function warnChartFormat(common: CommonFitSettings, ctx: CommandContext): void {
+  if (common.chart && common.format !== 'table') ctx.warn(`--chart is drawn in the table format only, not with --format ${common.format}`);
 }
