@@ -5,19 +5,8 @@ import { backtest } from '../src/core/curve-fit/backtest.js';
 import { fitEmergenceCurves } from '../src/core/curve-fit/fit-curve.js';
 import { groupScores } from '../src/core/curve-fit/group-scores.js';
 import { obsScalingRows } from '../test/core/curve-fit/obsscaling.js';
+import { timeInProcess as time } from './measure.js';
 
-function time<T>(label: string, runs: number, f: () => T): T {
-  let result = f(); // warm-up (JIT), not timed
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = f();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(48)} median ${ms[runs >> 1]!.toFixed(1).padStart(7)} ms   min ${ms[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`);
-  return result;
-}
 
 const coldStart = performance.now();
 const coldRows = obsScalingRows('training_flop');

@@ -36,3 +36,20 @@ export function measure(command: string, args: string[], runs: number, options: 
 }
 
 export const fmt = (m: Measurement): string => `${m.ms.toFixed(0)} ms${m.peakMb !== undefined ? `, peak ${m.peakMb.toFixed(0)} MB` : ''}`;
+
+/**
+ * Times `f` in this process: one warm-up run (JIT), then `runs` timed runs; prints the median and
+ * the minimum after `label` and returns the last result.
+ */
+export function timeInProcess<T>(label: string, runs: number, f: () => T, labelWidth = 48): T {
+  let result = f();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = f();
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`${label.padEnd(labelWidth)} median ${ms[runs >> 1]!.toFixed(1).padStart(7)} ms   min ${ms[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`);
+  return result;
+}

@@ -9,21 +9,12 @@ import { BinomialSampler } from '../src/core/simulate/binomial.js';
 import { BUILTIN_SCENARIOS, runScenario, SCENARIO_NAMES, type ScenarioConfig } from '../src/core/simulate/scenarios.js';
 import type { SimulationContext } from '../src/core/simulate/context.js';
 import { createRng } from '../src/core/random.js';
+import { timeInProcess } from './measure.js';
+
+const time = <T>(label: string, runs: number, f: () => T): T => timeInProcess(label, runs, f, 58);
 import { loadAbilityCatalog } from '../src/io/abilities.js';
 import { resolveLaw } from '../src/io/laws.js';
 
-function time<T>(label: string, runs: number, f: () => T): T {
-  let result = f(); // warm-up (JIT), not timed
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = f();
-    ms.push(performance.now() - start);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} median ${ms[runs >> 1]!.toFixed(1).padStart(7)} ms   min ${ms[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`);
-  return result;
-}
 
 const catalog = loadAbilityCatalog();
 const context: SimulationContext = { law: resolveLaw(undefined), referenceTokens: catalog.referenceTokens, catalog: catalog.abilities };
