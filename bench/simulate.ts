@@ -11,11 +11,10 @@ import type { SimulationContext } from '../src/core/simulate/context.js';
 import { createRng } from '../src/core/random.js';
 import { timeInProcess } from './measure.js';
 
-const time = <T>(label: string, runs: number, f: () => T): T => timeInProcess(label, runs, f, 58);
 import { loadAbilityCatalog } from '../src/io/abilities.js';
 import { resolveLaw } from '../src/io/laws.js';
 
-
+const time = <T>(label: string, runs: number, f: () => T): T => timeInProcess(label, runs, f, 58);
 const catalog = loadAbilityCatalog();
 const context: SimulationContext = { law: resolveLaw(undefined), referenceTokens: catalog.referenceTokens, catalog: catalog.abilities };
 const STEPS = 100_000;
