@@ -9,10 +9,9 @@ import { BinomialSampler } from '../src/core/simulate/binomial.js';
 import { BUILTIN_SCENARIOS, runScenario, SCENARIO_NAMES, type ScenarioConfig } from '../src/core/simulate/scenarios.js';
 import type { SimulationContext } from '../src/core/simulate/context.js';
 import { createRng } from '../src/core/random.js';
-import { timeInProcess } from './measure.js';
-
 import { loadAbilityCatalog } from '../src/io/abilities.js';
 import { resolveLaw } from '../src/io/laws.js';
+import { timeInProcess } from './measure.js';
 
 const time = <T>(label: string, runs: number, f: () => T): T => timeInProcess(label, runs, f, 58);
 const catalog = loadAbilityCatalog();
