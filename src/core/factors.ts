@@ -1,6 +1,7 @@
 /**
- * The seed's tables of factors that shape emergence: the taxonomy of abilities (§1.3), data stages
- * (§6.2), model-scale ranges (§6.1), data quality (§6.3) and training strategies (§6.4).
+ * The seed's tables of factors that shape emergence: the taxonomy of abilities (§1.3), the
+ * mechanisms and their formulas (§3, §4), data stages (§6.2), model-scale ranges (§6.1), data
+ * quality (§6.3) and training strategies (§6.4).
  */
 import type { Bilingual } from './catalog.js';
 
@@ -39,8 +40,18 @@ export interface AbilityKind {
   examples: Bilingual;
 }
 
+/** Seed §3–§4: a mechanism of emergence, its formula, and what in emerge computes it. */
+export interface Theory {
+  id: string;
+  name: Bilingual;
+  formula: string;
+  section: string;
+  usedBy: string;
+}
+
 export interface Factors {
   taxonomy: AbilityKind[];
+  theories: Theory[];
   dataStages: DataStage[];
   scaleFactors: ScaleFactor[];
   /** Seed §6.3: multiplier on effective training data for named quality levels. */

@@ -1,8 +1,8 @@
 /**
- * The seed's factor tables (data/factors.yaml): taxonomy §1.3, data stages §6.2, scale ranges §6.1,
- * quality levels §6.3, training strategies §6.4.
+ * The seed's factor tables (data/factors.yaml): taxonomy §1.3, theories §3–§4, data stages §6.2,
+ * scale ranges §6.1, quality levels §6.3, training strategies §6.4.
  */
-import type { AbilityKind, DataStage, Factors, ScaleFactor, TrainingStrategy } from '../core/factors.js';
+import type { AbilityKind, DataStage, Factors, ScaleFactor, Theory, TrainingStrategy } from '../core/factors.js';
 import { readBilingual } from './bilingual.js';
 import { readShippedYaml } from './data-files.js';
 import { parseFileQuantity, QUALITY, TOKENS, type Range } from './numbers.js';
@@ -16,7 +16,7 @@ export function loadFactors(): Factors {
 }
 
 export function parseFactors(reader: YamlReader): Factors {
-  const keys = ['taxonomy', 'data_stages', 'scale_factors', 'quality_levels', 'training_strategies'];
+  const keys = ['taxonomy', 'theories', 'data_stages', 'scale_factors', 'quality_levels', 'training_strategies'];
   reader.mapping([], keys, keys);
   const num = (path: YamlPath, range: Range): number =>
     parseFileQuantity(reader.at(path), range, { file: reader.source.file, line: reader.source.lineOf(path), field: String(path.at(-1)) });
@@ -25,6 +25,10 @@ export function parseFactors(reader: YamlReader): Factors {
   const taxonomy = each<AbilityKind>('taxonomy', (p) => {
     reader.mapping(p, ['id', 'name', 'abilities', 'examples'], ['id', 'name', 'abilities', 'examples']);
     return { id: reader.string([...p, 'id']), name: readBilingual(reader, [...p, 'name']), abilities: readBilingual(reader, [...p, 'abilities']), examples: readBilingual(reader, [...p, 'examples']) };
+  });
+  const theories = each<Theory>('theories', (p) => {
+    reader.mapping(p, ['id', 'name', 'formula', 'section', 'used_by'], ['id', 'name', 'formula', 'section', 'used_by']);
+    return { id: reader.string([...p, 'id']), name: readBilingual(reader, [...p, 'name']), formula: reader.string([...p, 'formula']), section: reader.string([...p, 'section']), usedBy: reader.string([...p, 'used_by']) };
   });
   const dataStages = each<DataStage>('data_stages', (p) => {
     const raw = reader.mapping(p, ['id', 'from_tokens', 'to_tokens', 'name'], ['id', 'name']);
@@ -50,5 +54,5 @@ export function parseFactors(reader: YamlReader): Factors {
     reader.mapping(p, ['id', 'name', 'effect'], ['id', 'name', 'effect']);
     return { id: reader.string([...p, 'id']), name: readBilingual(reader, [...p, 'name']), effect: readBilingual(reader, [...p, 'effect']) };
   });
-  return { taxonomy, dataStages, scaleFactors, qualityLevels, trainingStrategies };
+  return { taxonomy, theories, dataStages, scaleFactors, qualityLevels, trainingStrategies };
 }

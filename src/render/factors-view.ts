@@ -1,6 +1,6 @@
 /**
- * `emerge thresholds --stages`: the seed's factor tables (taxonomy §1.3, model scale §6.1, data
- * stages §6.2, data quality §6.3, training strategies §6.4) as tables, JSON or CSV.
+ * `emerge thresholds --stages`: the seed's factor tables (taxonomy §1.3, mechanisms §3–§4, model
+ * scale §6.1, data stages §6.2, data quality §6.3, training strategies §6.4) as tables, JSON or CSV.
  */
 import type { Bilingual } from '../core/catalog.js';
 import type { Factors } from '../core/factors.js';
@@ -15,6 +15,11 @@ export function renderFactors(factors: Factors, lang: 'en' | 'zh', palette: Pale
     from === undefined ? `< ${formatCount(to!)} ${unit}` : to === undefined ? `> ${formatCount(from)} ${unit}` : `${formatCount(from)}–${formatCount(to)} ${unit}`;
   const sections: [string, string[], string[][]][] = [
     ['Kinds of emergent ability (seed §1.3)', ['Kind', 'Abilities', 'Examples'], factors.taxonomy.map((k) => [t(k.name), t(k.abilities), t(k.examples)])],
+    [
+      'Mechanisms of emergence (seed §3, §4)',
+      ['Theory', 'Formula', 'Section', 'In emerge'],
+      factors.theories.map((k) => [t(k.name), k.formula, k.section, k.usedBy]),
+    ],
     [
       'Model scale (seed §6.1)',
       ['Factor', 'Effect', 'Critical range'],
@@ -35,6 +40,7 @@ export function factorsRecord(factors: Factors): Record<string, unknown> {
   const both = (b: Bilingual, key: string): Record<string, string> => ({ [key]: b.en, [`${key}_zh`]: b.zh });
   return {
     taxonomy: factors.taxonomy.map((k) => ({ id: k.id, ...both(k.name, 'name'), ...both(k.abilities, 'abilities'), ...both(k.examples, 'examples') })),
+    theories: factors.theories.map((k) => ({ id: k.id, ...both(k.name, 'name'), formula: k.formula, section: k.section, used_by: k.usedBy })),
     scale_factors: factors.scaleFactors.map((f) => ({ id: f.id, ...both(f.name, 'name'), ...both(f.effect, 'effect'), min: f.min, max: f.max, unit: f.unit })),
     data_stages: factors.dataStages.map((s) => ({ id: s.id, ...both(s.name, 'name'), from_tokens: s.fromTokens ?? null, to_tokens: s.toTokens ?? null })),
     quality_levels: factors.qualityLevels,
@@ -46,6 +52,7 @@ export function factorsRecord(factors: Factors): Record<string, unknown> {
 export function factorsCsv(factors: Factors): string {
   const rows: CsvCell[][] = [
     ...factors.taxonomy.map((k) => ['taxonomy', k.id, k.name.en, k.name.zh, `${k.abilities.en}; e.g. ${k.examples.en}`, `${k.abilities.zh}；${k.examples.zh}`, undefined, undefined, undefined]),
+    ...factors.theories.map((k) => ['theory', k.id, k.name.en, k.name.zh, `${k.formula} (${k.section}; ${k.usedBy})`, undefined, undefined, undefined, undefined]),
     ...factors.scaleFactors.map((f) => ['scale', f.id, f.name.en, f.name.zh, f.effect.en, f.effect.zh, f.min, f.max, f.unit]),
     ...factors.dataStages.map((s) => ['data-stage', s.id, s.name.en, s.name.zh, undefined, undefined, s.fromTokens, s.toTokens, 'tokens']),
     ...Object.entries(factors.qualityLevels).map(([level, q]) => ['quality', level, level, level, 'factor on effective training data', '有效训练数据的倍数', q, q, 'factor']),

@@ -84,6 +84,18 @@ describe('emerge thresholds: the catalog', () => {
     expect(doc.scale_factors.find((f: any) => f.id === 'heads')).toMatchObject({ min: 32, max: 96 });
     expect(doc.training_strategies).toHaveLength(4);
     expect(doc.taxonomy).toHaveLength(5);
+    // Every formula of seed §3 and §4, with its section.
+    expect(doc.theories.map((t: any) => [t.section, t.formula])).toEqual([
+      ['§3.1', 'P(success) ∝ (N − N_c)^β'],
+      ['§3.2', 'L(N, D) = A/N^α + B/D^β + C'],
+      ['§3.3', 'L_total = Σ_{i=1..K} λ_i L_i'],
+      ['§3.4', 'Expressivity(N) ∝ 2^O(N)'],
+      ['§4.1', 'Emergent ability = ∪_{i=1..M} basic ability_i'],
+      ['§4.2', 'Circuit complexity ∝ model size'],
+      ['§4.3', 'M ⊂ R^d (data manifold)'],
+      ['§4.4', 'Meta-learning = learning to learn'],
+    ]);
+    expect(table).toContain('Mechanisms of emergence (seed §3, §4)');
   });
 });
 
