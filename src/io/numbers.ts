@@ -46,15 +46,20 @@ export interface Range {
   example: string;
 }
 
+/** 1e16, not 1e+16. */
+function exponential(value: number): string {
+  return value.toExponential().replace('e+', 'e');
+}
+
 /** Why a value is out of range, or undefined if it is fine. */
 export function rangeProblem(value: number, range: Range): string | undefined {
   if (Number.isNaN(value)) return `is not ${range.what}`;
   if (value === -Infinity) return `must be at least ${range.min} (${range.what})`;
-  if (!Number.isFinite(value)) return `is too large to be ${range.what} (at most ${range.max.toExponential()})`;
+  if (!Number.isFinite(value)) return `is too large to be ${range.what} (at most ${exponential(range.max)})`;
   if (range.exclusiveMin ? value <= range.min : value < range.min) {
     return `must be ${range.exclusiveMin ? 'greater than' : 'at least'} ${range.min} (${range.what})`;
   }
-  if (value > range.max) return `is too large to be ${range.what} (at most ${range.max.toExponential()})`;
+  if (value > range.max) return `is too large to be ${range.what} (at most ${exponential(range.max)})`;
   return undefined;
 }
 

@@ -240,7 +240,7 @@ describe('emerge fit errors (law)', () => {
     ['a negative value', 'params,tokens,loss\n1e9,2e10,3\n2e9,-2e10,3\n', [], 1, 'emerge fit: stdin:3: tokens: "-2e10" must be at least 1 (a token count)\n'],
     ['a zero loss', 'params,tokens,loss\n1e9,2e10,0\n', [], 1, 'emerge fit: stdin:2: loss: "0" must be greater than 0 (a loss in nats per token)\n'],
     ['NaN', 'params,tokens,loss\n1e9,2e10,NaN\n', [], 1, 'emerge fit: stdin:2: loss: "NaN" is not a number; use e.g. 2.5\n'],
-    ['an overflow', 'params,tokens,loss\n1e9,1e400,2\n', [], 1, 'emerge fit: stdin:2: tokens: "1e400" is too large to be a token count (at most 1e+17)\n'],
+    ['an overflow', 'params,tokens,loss\n1e9,1e400,2\n', [], 1, 'emerge fit: stdin:2: tokens: "1e400" is too large to be a token count (at most 1e17)\n'],
     ['a missing tokens column', 'params,loss\n1e9,3\n', [], 1, 'emerge fit: stdin:1: no tokens column (tokens, D, training_tokens), nor compute to derive it in the header "params,loss"; name it with --columns\n'],
     ['a missing params column', 'tokens,loss\n1e9,3\n', [], 1, 'emerge fit: stdin:1: no params column (params, N, model_size), nor tokens and compute to derive it in the header "tokens,loss"; name it with --columns\n'],
     ['no rows', 'params,tokens,loss\n', [], 1, 'emerge fit: stdin: has a header but no runs\n'],

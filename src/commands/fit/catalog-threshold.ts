@@ -16,12 +16,10 @@
  */
 import { computeOptimalLoss } from '../../core/allocation.js';
 import { catalogWidth, type ScaleAxis, type SigmoidParams } from '../../core/curve-fit/index.js';
+import { formatSci } from '../../render/format.js';
 import { paramsForLoss, type ScalingLaw } from '../../core/scaling-law.js';
 
 export type CatalogThreshold = { ok: true; thresholdParams: number; width: number } | { ok: false; problem: string };
-
-/** Axes whose thresholds map onto parameters. */
-export const CATALOG_AXES: readonly ScaleAxis[] = ['params', 'compute', 'loss'];
 
 /**
  * N_c for x on `axis` (see the module comment). Infinity when the loss is at or below the reference
@@ -40,7 +38,7 @@ export function catalogThreshold(axis: ScaleAxis, params: SigmoidParams, law: Sc
   const width = catalogWidth(params.k);
   const thresholdParams = catalogSize(axis, params.x0, law, referenceTokens);
   if (axis === 'params') return { ok: true, thresholdParams, width };
-  const regime = `no model trained on ${referenceTokens.toExponential(1).replace('e+', 'e')} tokens reaches its loss under ${law.id}`;
+  const regime = `no model trained on ${formatSci(referenceTokens, 2)} tokens reaches its loss under ${law.id}`;
   if (!Number.isFinite(thresholdParams)) return { ok: false, problem: regime };
   // Central difference of log10 N_c(x); h small against any fitted width (≥ 0.04 decades or nats).
   const h = 1e-4;

@@ -2,13 +2,13 @@
  * The flags both kinds of fit share, parsed and checked: bootstrap resamples, seed, output format.
  */
 import type { CommandContext } from '../context.js';
+import { DEFAULT_BOOTSTRAP } from '../../core/fit/bootstrap.js';
 import { DEFAULT_SEED } from '../../core/random.js';
 import { UsageError } from '../../errors.js';
 import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 import { CURVE_ONLY, LAW_ONLY, type FitKind, type FitOptions } from '../../options/fit.js';
 import type { Format } from '../../options/shared.js';
 
-export const DEFAULT_BOOTSTRAP = 1000;
 const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
 const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
 
@@ -36,7 +36,7 @@ export function commonSettings(file: string, options: FitOptions, kind: FitKind)
   const settings: CommonFitSettings = {
     file,
     format: options.format ?? 'table',
-    bootstrap: options.bootstrap === undefined ? DEFAULT_BOOTSTRAP : parseCount('--bootstrap', options.bootstrap, RESAMPLES),
+    bootstrap: options.bootstrap === undefined ? DEFAULT_BOOTSTRAP.resamples : parseCount('--bootstrap', options.bootstrap, RESAMPLES),
     seed: options.seed === undefined ? DEFAULT_SEED : parseCount('--seed', options.seed, SEED),
     allowUnconverged: options.allowUnconverged === true,
     chart: options.chart === true,

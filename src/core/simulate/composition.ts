@@ -11,7 +11,7 @@
  * near 1 and changes little. The report measures both for the parts given.
  */
 import { abilityRefProblems, duplicateIdProblems, log10Sizes, probabilities, refId, type AbilityRef } from './ability-spec.js';
-import { assertValueBudget, formatDecadeCount, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
+import { assertValueBudget, formatDecadeCount, formatScale, resolveAbilities, thresholdMarkers, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { prefixProblems, throwIfProblems, type ConfigProblem } from './problems.js';
 import type { Series, Simulation } from './series.js';
 import { decadesBetween, summarizeSeries } from './summary.js';
@@ -112,7 +112,7 @@ export function simulateComposition(config: CompositionConfig, context: Simulati
     scenario: 'composition',
     xLabel: config.sweep.over,
     series,
-    markers: series.flatMap((s) => (s.threshold === undefined ? [] : markerIfInside(config.sweep, s.threshold, s.name, s.name))),
+    markers: thresholdMarkers(config.sweep, series),
     summary,
     report,
     notes,

@@ -7,7 +7,7 @@ import type { Ability } from '../catalog.js';
 import type { ScalingLaw } from '../scaling-law.js';
 import { lookupAbility, type AbilityRef, type CurveSpec } from './ability-spec.js';
 import { formatConfigPath, formatNumber, type ConfigPath } from './problems.js';
-import type { Marker, ScenarioName } from './series.js';
+import type { Marker, ScenarioName, Series } from './series.js';
 import { scaleForEffectiveParams, type SweepConfig } from './sweep.js';
 
 export interface SimulationContext {
@@ -61,6 +61,11 @@ export function thresholdScale(size: number, sweep: SweepConfig, context: Simula
 export function markerIfInside(sweep: SweepConfig, scale: number | undefined, label: string, series?: string): Marker[] {
   if (scale === undefined || scale < sweep.from || scale > sweep.to) return [];
   return series === undefined ? [{ scale, label }] : [{ series, scale, label }];
+}
+
+/** A marker at each series' own threshold, for those whose threshold lies inside the sweep. */
+export function thresholdMarkers(sweep: SweepConfig, series: readonly Series[]): Marker[] {
+  return series.flatMap((s) => markerIfInside(sweep, s.threshold, s.name, s.name));
 }
 
 /** Display of a scale in notes: 3 significant figures, "1.00e11". */

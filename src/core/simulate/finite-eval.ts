@@ -17,7 +17,7 @@
  * when it lies 1 decade or more from the true curve's crossing. A trial that crosses before the
  * sweep starts, or never, counts as early or late only when that is certain from the sweep's ends.
  */
-import { DEFAULT_SEED, createRng } from '../random.js';
+import { createRng } from '../random.js';
 import { abilityRefProblems, probabilities, type AbilityRef } from './ability-spec.js';
 import { BinomialSampler, MAX_BINOMIAL_N } from './binomial.js';
 import { formatDecadeCount, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
@@ -69,8 +69,6 @@ const ITEMS: NumberRule = { min: 1, max: MAX_BINOMIAL_N, integer: true, what: 't
 const TRIALS: NumberRule = { min: 1, max: 1e6, integer: true, what: 'evaluations per scale' };
 const SEED: NumberRule = { min: 0, max: 4294967295, integer: true, what: 'a 32-bit seed' };
 const PERCENT: NumberRule = { min: 0, max: 100, what: 'a percentile' };
-
-export const FINITE_EVAL_DEFAULT_SEED = DEFAULT_SEED;
 
 export function percentileName(percent: number): string {
   return `p${formatNumber(percent)}`;

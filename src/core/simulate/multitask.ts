@@ -18,7 +18,7 @@
  * data as a power law of the data and model size; a constant fraction τ is its simplest version.
  */
 import { abilityRefProblems, duplicateIdProblems, probabilities, refId, type AbilityRef } from './ability-spec.js';
-import { assertValueBudget, formatScale, markerIfInside, nameNumber, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
+import { assertValueBudget, formatScale, nameNumber, resolveAbilities, thresholdMarkers, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { checkNumber, prefixProblems, throwIfProblems, type ConfigProblem, type NumberRule } from './problems.js';
 import type { Series, Simulation } from './series.js';
 import { summarizeSeries } from './summary.js';
@@ -152,7 +152,7 @@ export function simulateMultitask(config: MultitaskConfig, context: SimulationCo
     scenario: 'multitask',
     xLabel: config.sweep.over,
     series,
-    markers: series.flatMap((s) => markerIfInside(config.sweep, s.threshold, s.name, s.name)),
+    markers: thresholdMarkers(config.sweep, series),
     summary,
     report,
     notes,

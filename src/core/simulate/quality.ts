@@ -9,7 +9,7 @@
  * `N = paramsForLoss(L(N_c, D_ref), q·D_ref)`.
  */
 import { abilityRefProblems, ID_PATTERN, probabilities, type AbilityRef } from './ability-spec.js';
-import { assertValueBudget, formatDecadeCount, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
+import { assertValueBudget, formatDecadeCount, formatScale, resolveAbilities, thresholdMarkers, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
 import { checkNumber, prefixProblems, QUALITY_FACTOR, throwIfProblems, type ConfigProblem } from './problems.js';
 import type { Series, Simulation } from './series.js';
 import { decadesBetween, summarizeSeries } from './summary.js';
@@ -123,7 +123,7 @@ export function simulateQuality(config: QualityConfig, context: SimulationContex
     scenario: 'quality',
     xLabel: config.sweep.over,
     series,
-    markers: series.flatMap((s) => markerIfInside(config.sweep, s.threshold, s.name, s.name)),
+    markers: thresholdMarkers(config.sweep, series),
     summary,
     report,
     notes,
