@@ -10,7 +10,7 @@ import { formatCount, formatSci } from '../render/format.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
-import { renderAbilityTable, renderPredictionSummary, statusCounts, type PredictionView } from '../render/prediction-table.js';
+import { bandNotes, renderAbilityTable, renderPredictionSummary, statusCounts, type PredictionView } from '../render/prediction-table.js';
 import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
@@ -49,7 +49,7 @@ function renderPredictTables(records: PredictionRecord[], settings: PlanSettings
   const palette = createPalette(ctx.color);
   const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
   const blocks = records.map((record) =>
-    [renderPredictionSummary(record, view), renderAbilityTable(record, view), palette.dim(`${statusCounts(record)}. ${curveNote(settings.abilities)}`)].join('\n\n'),
+    [renderPredictionSummary(record, view), renderAbilityTable(record, view), palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n'))].join('\n\n'),
   );
   if (chart) {
     const charted = abilitiesChosen ? settings.abilities : seedAbilities(settings.abilities);

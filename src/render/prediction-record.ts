@@ -4,7 +4,7 @@
  * rows are derived from it.
  */
 import { lossThreshold, type AbilityVerdict, type Assessment } from '../core/assess.js';
-import type { Ability } from '../core/catalog.js';
+import { bandFor, type Ability } from '../core/catalog.js';
 import type { DataStage } from '../core/factors.js';
 import { lawConstants, type ScalingLaw } from '../core/scaling-law.js';
 import { csvCell } from './csv.js';
@@ -29,6 +29,9 @@ export interface AbilityRecord extends AbilityTemplate {
   status: string;
   /** log10(N_eff / N_c); null when the model is beyond the reference regime. */
   margin_decades: number | null;
+  /** For abilities the source gives size bands (seed §2.1.3): the band N_eff falls in. */
+  band?: string;
+  band_zh?: string;
 }
 
 export interface ModelDescription {
@@ -90,15 +93,16 @@ export function predictionRecord(model: ModelDescription, assessment: Assessment
     effective_params: unbounded ? null : assessment.effectiveParams,
     beyond_reference_regime: unbounded,
     data_stage: stage ? { id: stage.id, name: stage.name.en, name_zh: stage.name.zh } : null,
-    abilities: assessment.abilities.map((v, i) => abilityRecord(v, templates[i]!)),
+    abilities: assessment.abilities.map((v, i) => abilityRecord(v, templates[i]!, assessment.effectiveParams)),
   };
   if (model.architecture) record.architecture = { layers: model.architecture.layers, d_model: model.architecture.dModel, vocab: model.architecture.vocab };
   return record;
 }
 
-export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate): AbilityRecord {
+export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate, effectiveSize: number): AbilityRecord {
+  const band = verdict.ability.bands === undefined ? undefined : bandFor(verdict.ability, effectiveSize);
   // Spelled out rather than spread: a batch builds millions of these, and one fixed shape is fast.
-  // JSON leaves out `model` and `reference` where they are undefined.
+  // JSON leaves out `model`, `reference` and `band` where they are undefined.
   return {
     id: t.id,
     name: t.name,
@@ -112,6 +116,8 @@ export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate): Abil
     source: t.source,
     model: t.model,
     reference: t.reference,
+    band: band?.label.en,
+    band_zh: band?.label.zh,
   };
 }
 

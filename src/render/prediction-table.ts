@@ -88,6 +88,15 @@ export function renderAbilityTable(record: PredictionRecord, view: PredictionVie
   });
 }
 
+/**
+ * The size band of each ability that has them (seed §2.1.3), one line each:
+ * "in-context-learning at an effective 70B: clear improvement (seed §2.1.3: 10B–100B)".
+ */
+export function bandNotes(record: PredictionRecord, lang: 'en' | 'zh'): string[] {
+  const size = record.effective_params === null ? 'beyond the reference regime' : `at an effective ${formatCount(record.effective_params)}`;
+  return record.abilities.filter((a) => a.band !== undefined).map((a) => `${a.id} ${size}: ${lang === 'zh' ? a.band_zh : a.band} (bands of ${a.source})`);
+}
+
 /** "12 emerged, 3 emerging, 22 absent (of 37)". */
 export function statusCounts(record: PredictionRecord): string {
   const count = (s: string): number => record.abilities.filter((a) => a.status === s).length;

@@ -43,6 +43,19 @@ describe('emerge predict', () => {
     expect(table.stdout).toMatch(/chain-of-thought\s+│\s+100B\s+│\s+32\.9%\s+│ emerging/);
   });
 
+  it('places in-context learning in the seed §2.1.3 size bands', async () => {
+    const band = async (...args: string[]): Promise<string> => (await predictJson(...args, '--ability', 'in-context-learning')).results[0]!.abilities[0]!.band as unknown as string;
+    expect(await band('--params', '500M')).toBe('almost none');
+    expect(await band('--params', '3B')).toBe('initial');
+    expect(await band('--params', '70B')).toBe('clear improvement');
+    expect(await band('--params', '175B')).toBe('strong');
+    expect(await band('--model', 'llama-3-70b')).toBe('strong');
+    const chain = (await predictJson('--params', '70B', '--ability', 'chain-of-thought')).results[0]!.abilities[0]!;
+    expect('band' in chain).toBe(false);
+    const table = await runCli(['predict', '--params', '70B', '--ability', 'in-context-learning']);
+    expect(table.stdout).toContain('in-context-learning at an effective 70B: clear improvement (bands of seed §2.1.3)');
+  });
+
   it.each(['70e9', '7e10', '70B', '70b'])('reads --params %s as 7e10', async (text) => {
     expect((await predictJson('--params', text, '--ability', 'chain-of-thought')).results[0]!.params).toBe(7e10);
   });
