@@ -7,6 +7,7 @@ import type { TrainingRun } from '../../core/fit/law-objective.js';
 import { FitError, InputError } from '../../errors.js';
 import { findColumns, type CsvSource } from '../../io/csv-input.js';
 import { COMPUTE, PARAMS, TOKENS, parseFileQuantity, quoteUserText, type Range } from '../../io/numbers.js';
+import { formatSci } from '../../render/format.js';
 
 export const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats per token', example: '2.5' };
 
@@ -53,7 +54,7 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
     const params = hasN ? value('params', PARAMS) : compute! / (6 * value('tokens', TOKENS));
     const tokens = hasD ? value('tokens', TOKENS) : compute! / (6 * params);
     for (const [key, v, range] of [['params', params, PARAMS], ['tokens', tokens, TOKENS]] as const) {
-      if (!(Number.isFinite(v) && v >= range.min && v <= range.max)) throw new InputError(file, line, `the derived ${key}, ${v}, is not ${range.what}`);
+      if (!(Number.isFinite(v) && v >= range.min && v <= range.max)) throw new InputError(file, line, `the derived ${key}, ${formatSci(v)}, is not ${range.what}`);
     }
     const run: LinedRun = { params, tokens, loss, line };
     if (compute !== undefined) run.compute = compute;
