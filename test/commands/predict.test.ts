@@ -4,6 +4,7 @@ import { relativeError } from '../helpers/laws.js';
 
 interface AbilityJson {
   id: string;
+  band?: string;
   probability: number;
   status: string;
   threshold_params: number;
@@ -44,7 +45,7 @@ describe('emerge predict', () => {
   });
 
   it('places in-context learning in the seed §2.1.3 size bands', async () => {
-    const band = async (...args: string[]): Promise<string> => (await predictJson(...args, '--ability', 'in-context-learning')).results[0]!.abilities[0]!.band as unknown as string;
+    const band = async (...args: string[]): Promise<string> => (await predictJson(...args, '--ability', 'in-context-learning')).results[0]!.abilities[0]!.band!;
     expect(await band('--params', '500M')).toBe('almost none');
     expect(await band('--params', '3B')).toBe('initial');
     expect(await band('--params', '70B')).toBe('clear improvement');
