@@ -121,7 +121,15 @@ function checkHeader(file: string, header: string[]): void {
 export class CsvParser {
   /** Line number of the next unread line (1-based). */
   line = 1;
-  private rest = '';
+  /**
+   * The unparsed tail: the start of a record that has not ended yet, kept as the pieces it arrived
+   * in. A slow pipe delivers a long record a few bytes at a time; joining and rescanning it on every
+   * chunk would be quadratic, so each new chunk is scanned once, alone, for the record's end.
+   */
+  private pieces: string[] = [];
+  private pendingLength = 0;
+  /** Whether the tail holds an odd number of quotes, i.e. ends inside a quoted field. */
+  private insideQuotes = false;
   private started = false;
   private fields: number | undefined;
   private fieldsOf = '';
@@ -136,7 +144,7 @@ export class CsvParser {
 
   /** The line reached after the unparsed rest and then `text`. */
   lineOf(text: string): number {
-    return this.line + countNewlines(this.rest + text, 0, Infinity);
+    return this.line + countNewlines(this.pieces.join('') + text, 0, Infinity);
   }
 
   checkWidth(record: CsvRecord): void {
@@ -146,7 +154,16 @@ export class CsvParser {
   }
 
   push(chunk: string, final: boolean): CsvRecord[] {
-    let text = this.rest + chunk;
+    // While the pending record cannot have ended, keep the chunk and look no further: the record
+    // ends at the first line break outside quotes (RFC 4180 quotes come in pairs, "" included). A
+    // tail past the size limit is parsed anyway, so that a specific error takes precedence.
+    if (this.pendingLength > 0 && !final && this.recordEnd(chunk) < 0) {
+      this.pieces.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength <= MAX_RECORD_BYTES) return [];
+      chunk = '';
+    }
+    let text = this.pieces.length > 0 ? this.pieces.join('') + chunk : chunk;
     if (!this.started && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.started = true;
@@ -187,9 +204,31 @@ export class CsvParser {
       this.line += parsed.lines;
       position = parsed.next;
     }
-    this.rest = position < text.length ? text.slice(position) : '';
-    if (this.rest.length > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a line is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
+    const rest = position < text.length ? text.slice(position) : '';
+    if (rest.length > MAX_RECORD_BYTES) throw new InputError(this.file, this.line, `a line is longer than ${MAX_RECORD_BYTES / 1e6} MB`);
+    this.pieces = rest === '' ? [] : [rest];
+    this.pendingLength = rest.length;
+    this.insideQuotes = false;
+    this.recordEnd(rest);
     return records;
+  }
+
+  /**
+   * Scans `text`, which continues the pending tail, for the line break that ends the record: the
+   * first one outside quotes. Returns its index, or -1; updates the quote state either way.
+   */
+  private recordEnd(text: string): number {
+    let position = 0;
+    for (;;) {
+      const quote = text.indexOf('"', position);
+      if (!this.insideQuotes) {
+        const end = text.indexOf('\n', position);
+        if (end >= 0 && (quote < 0 || end < quote)) return end;
+      }
+      if (quote < 0) return -1;
+      this.insideQuotes = !this.insideQuotes;
+      position = quote + 1;
+    }
   }
 
   private checkControls(text: string, line: number): void {

@@ -76,6 +76,15 @@ describe('openCsv', () => {
     expect(await failure(`a\n${'x'.repeat(1_000_001)}\n`)).toContain('longer than 1 MB');
   });
 
+  it('reads an 800 kB quoted record of 400,000 lines arriving 7 bytes at a time', async () => {
+    const field = 'y\n'.repeat(400_000);
+    const { records } = await read(`a,b\n"${field}",2\nnext,3\n`);
+    expect(records.map((r) => [r.cells[0]!.length, r.cells[1], r.line])).toEqual([
+      [field.length, '2', 2],
+      ['next'.length, '3', 400_003],
+    ]);
+  });
+
   it('names a missing file', async () => {
     await expect(openCsv('fixtures/no-such.csv', Readable.from([]))).rejects.toThrow('fixtures/no-such.csv: no such file');
   });

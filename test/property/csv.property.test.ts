@@ -86,6 +86,25 @@ describe('openCsv (properties)', () => {
       { numRuns: 300 },
     );
   });
+  it('gives the same records, or the same error, however the input is chunked', async () => {
+    const outcome = async (chunks: Buffer[]): Promise<unknown> => {
+      try {
+        return await parseChunks(chunks);
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as Error).message;
+      }
+    };
+    // Text made of the characters that steer the parser, so that quotes, commas and line ends meet chunk edges.
+    const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', ' '), maxLength: 80 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 12 }), async (body, cuts) => {
+        const bytes = Buffer.from(`a,b\n${body}`, 'utf8');
+        expect(await outcome(split(bytes, cuts))).toEqual(await outcome([bytes]));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('csvCell (properties)', () => {
