@@ -53,3 +53,79 @@ export function timeInProcess<T>(label: string, runs: number, f: () => T, labelW
   console.log(`${label.padEnd(labelWidth)} median ${ms[runs >> 1]!.toFixed(1).padStart(7)} ms   min ${ms[0]!.toFixed(1).padStart(7)} ms   (${runs} runs)`);
   return result;
 }
+
+/** One run of a command: wall time, CPU time (user + system of the child) and peak memory. */
+export interface RunTiming {
+  ms: number;
+  cpuMs: number;
+  peakMb?: number;
+}
+
+/** A comparison measured side by side: A and B alternate, and each pair gives one ratio A/B. */
+export interface PairedMeasurement {
+  a: RunTiming;
+  b: RunTiming;
+  /** Median over pairs of A's wall time / B's wall time. */
+  ratio: number;
+  /** Median over pairs of A's CPU time / B's CPU time. */
+  cpuRatio: number;
+  pairs: number;
+}
+
+/** Runs a command once under GNU time (when present), returning wall, CPU and peak memory. */
+export function runOnce(command: string, args: string[], options: SpawnSyncOptions = {}): RunTiming {
+  const useTime = existsSync(GNU_TIME);
+  const start = process.hrtime.bigint();
+  const result = useTime
+    ? spawnSync(GNU_TIME, ['-f', '%M %U %S', command, ...args], { maxBuffer: 1 << 30, ...options, encoding: 'utf8' })
+    : spawnSync(command, args, { maxBuffer: 1 << 30, ...options, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${String(result.stderr).slice(-500)}`);
+  if (!useTime) return { ms, cpuMs: Number.NaN };
+  const [kb, user, system] = String(result.stderr).trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+  return { ms, cpuMs: (user + system) * 1000, peakMb: kb / 1024 };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const medianTiming = (runs: RunTiming[]): RunTiming => {
+  const timing: RunTiming = { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+  const peaks = runs.map((r) => r.peakMb).filter((p): p is number => p !== undefined);
+  if (peaks.length > 0) timing.peakMb = Math.max(...peaks);
+  return timing;
+};
+
+/**
+ * Measures A against B side by side: one warm-up of each, then `pairs` rounds of A then B (the
+ * order swapped every other round), so that both see the same machine load. Reports the median of
+ * each side and the median of the pairwise ratios, which travels between machines better than
+ * either time.
+ */
+export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: number): PairedMeasurement {
+  a();
+  b();
+  const as: RunTiming[] = [];
+  const bs: RunTiming[] = [];
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      as.push(a());
+      bs.push(b());
+    } else {
+      bs.push(b());
+      as.push(a());
+    }
+  }
+  return {
+    a: medianTiming(as),
+    b: medianTiming(bs),
+    ratio: median(as.map((t, i) => t.ms / bs[i]!.ms)),
+    cpuRatio: median(as.map((t, i) => t.cpuMs / bs[i]!.cpuMs)),
+    pairs,
+  };
+}
+
+export const fmtRun = (t: RunTiming): string => `${t.ms.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU${t.peakMb !== undefined ? `, peak ${t.peakMb.toFixed(0)} MB` : ''}`;
