@@ -15,10 +15,10 @@ type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandCon
 
 /** Each subcommand's code is imported only when it runs. */
 const RUNNERS: Record<string, Runner> = {
-  predict: async (_args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx),
-  thresholds: async (_args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx),
+  predict: async (args, options, ctx) => (await import('./commands/predict.js')).runPredict(options, ctx, args[0]),
+  thresholds: async (args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx, args[0]),
   fit: async (args, options, ctx) => (await import('./commands/fit.js')).runFit(args, options, ctx),
-  simulate: async (_args, options, ctx) => (await import('./commands/simulate.js')).runSimulate(options, ctx),
+  simulate: async (args, options, ctx) => (await import('./commands/simulate.js')).runSimulate(options, ctx, args[0]),
 };
 
 export interface ProcessIO {

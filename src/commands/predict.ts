@@ -15,11 +15,13 @@ import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
+import { withPlanFile } from './shared/plan-file.js';
 import { readPlanChunks } from './shared/plan-rows.js';
 import { createPredictor, type Predictor } from './shared/prediction.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
 
-export async function runPredict(options: PredictOptions, ctx: CommandContext): Promise<void> {
+export async function runPredict(flags: PredictOptions, ctx: CommandContext, file?: string): Promise<void> {
+  const options = withPlanFile(file, flags);
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
   if (options.input !== undefined) {

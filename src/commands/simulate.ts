@@ -3,8 +3,9 @@
  * summary and notes, or every series as CSV or JSON.
  */
 import { applyOptions, runScenario, SCENARIO_NAMES, SCENARIO_SUMMARIES, BUILTIN_SCENARIOS } from '../core/simulate/index.js';
+import { UsageError } from '../errors.js';
 import { loadAbilityCatalog } from '../io/abilities.js';
-import { resolveLaw } from '../io/laws.js';
+import { quoteUserText } from '../io/numbers.js';
 import type { SimulateCommandOptions } from '../options/simulate.js';
 import { csvDocument } from '../render/csv.js';
 import { toJson } from '../render/json.js';
@@ -14,15 +15,17 @@ import { simulationCsvChunks, simulationRecord } from '../render/simulation-data
 import { renderScenarioList, renderSimulation } from '../render/simulation-view.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { chartSize, simulateOptions } from './simulate/flags.js';
-import { lawSpec, scenarioSource } from './simulate/scenario-source.js';
+import { scenarioLaw, scenarioSource } from './simulate/scenario-source.js';
 
-export async function runSimulate(options: SimulateCommandOptions, ctx: CommandContext): Promise<void> {
+export async function runSimulate(flags: SimulateCommandOptions, ctx: CommandContext, file?: string): Promise<void> {
+  if (file !== undefined && flags.config !== undefined) throw new UsageError(`--config: the scenario file is already given as the argument (${quoteUserText(file)}); give it once`);
+  const options = file === undefined ? flags : { ...flags, config: file };
   const format = options.format ?? 'table';
   if (options.listScenarios) return listScenarios(format, ctx);
   const catalog = loadAbilityCatalog(options.abilities);
   const source = scenarioSource(options, catalog);
   const config = applyOptions(source.config, simulateOptions(options, catalog));
-  const law = resolveLaw(lawSpec(options, source));
+  const law = scenarioLaw(options, source);
   const size = format === 'table' ? chartSize(options, ctx.columns) : undefined;
   // A large sweep takes a moment (the engine is synchronous): say so on a terminal.
   const large = config.sweep.steps >= 100_000;

@@ -17,6 +17,7 @@ import { didYouMean } from '../util/suggest.js';
 import type { CommandContext } from './context.js';
 import { gateFailures } from './shared/gate.js';
 import { resolveModel } from './shared/plan.js';
+import { withPlanFile } from './shared/plan-file.js';
 import { readPlanRows } from './shared/plan-rows.js';
 import { createPredictor } from './shared/prediction.js';
 import { resolveSettings, selectAbilities, type PlanSettings, type PlannedSpec } from './shared/settings.js';
@@ -27,7 +28,8 @@ interface JudgedModel {
   where?: string;
 }
 
-export async function runThresholds(options: ThresholdsOptions, ctx: CommandContext): Promise<void> {
+export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContext, file?: string): Promise<void> {
+  const options = withPlanFile(file, flags);
   const settings = resolveSettings(options);
   if (options.stages) {
     if (options.require !== undefined) throw new UsageError('--stages: not with --require (the gate checks abilities)');

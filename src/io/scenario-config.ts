@@ -12,11 +12,12 @@ import type { AbilityRef } from '../core/simulate/ability-spec.js';
 import { DEFAULT_CURVE } from '../core/simulate/ability-spec.js';
 import type { ConfigPath } from '../core/simulate/problems.js';
 import { PER_TOKEN_MODELS } from '../core/simulate/mirage.js';
-import { BUILTIN_SCENARIOS, SCENARIO_NAMES, scenarioProblems, type ScenarioConfig } from '../core/simulate/scenarios.js';
+import { BUILTIN_SCENARIOS, DEFAULT_SCENARIO, SCENARIO_NAMES, scenarioProblems, type ScenarioConfig } from '../core/simulate/scenarios.js';
 import type { ScenarioName } from '../core/simulate/series.js';
 import { DEFAULT_AXIS_RANGES, SWEEP_AXES, type SweepConfig } from '../core/simulate/sweep.js';
 import { didYouMean } from '../util/suggest.js';
 import { dataFile } from './data-files.js';
+import { readLaw } from './laws.js';
 import { describeValue, parseQuantity, quoteUserText } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath, type YamlSource } from './yaml-source.js';
 
@@ -25,7 +26,7 @@ export interface ScenarioFileOptions {
   abilityIds?: readonly string[];
 }
 
-const BASE_KEYS = ['scenario', 'description', 'law', 'sweep'];
+const BASE_KEYS = ['scenario', 'description', 'law', 'seed', 'sweep'];
 const SWEEP_KEYS = ['over', 'from', 'to', 'steps', 'params', 'tokens', 'quality'];
 const SCENARIO_KEYS: Readonly<Record<ScenarioName, readonly string[]>> = {
   phase: ['threshold_params', 'saturation_params', 'exponents', 'logistic_width', 'floor', 'ceiling'],
@@ -34,7 +35,7 @@ const SCENARIO_KEYS: Readonly<Record<ScenarioName, readonly string[]>> = {
   composition: ['parts', 'composite_label'],
   multitask: ['tasks', 'transfers'],
   quality: ['ability', 'levels'],
-  'finite-eval': ['ability', 'items', 'trials', 'seed', 'band', 'sample_trials'],
+  'finite-eval': ['ability', 'items', 'trials', 'band', 'sample_trials'],
 };
 const ABILITY_KEYS = ['id', 'name', 'threshold_params', 'curve', 'source'];
 const CURVE_KEYS = ['shape', 'width', 'floor', 'ceiling', 'exponent', 'saturation_params'];
@@ -60,17 +61,28 @@ export function validateScenarioConfig(raw: unknown, file: string, options: Scen
 /** Validates a parsed YAML source, naming lines in errors. */
 export function parseScenarioSource(source: YamlSource, options: ScenarioFileOptions = {}): ScenarioConfig {
   const reader = new YamlReader(source);
-  const head = reader.at(['scenario']);
-  if (head === undefined || head === null) reader.fail([], `missing "scenario"; one of ${SCENARIO_NAMES.join(', ')}`);
+  // Without `scenario:` a file describes the default scenario (abilities), as `emerge simulate` alone runs it.
+  const head = reader.at(['scenario']) ?? DEFAULT_SCENARIO;
   if (typeof head !== 'string' || !(SCENARIO_NAMES as readonly string[]).includes(head)) {
     reader.fail(['scenario'], `unknown scenario ${typeof head === 'string' ? quoteUserText(head) : String(head)}${typeof head === 'string' ? didYouMean(head, SCENARIO_NAMES) : ''}; use one of ${SCENARIO_NAMES.join(', ')}`);
   }
   const name = head as ScenarioName;
   const defaults = structuredClone(BUILTIN_SCENARIOS[name]) as ScenarioConfig;
-  const top = reader.mapping([], [...BASE_KEYS, ...SCENARIO_KEYS[name]], ['scenario']);
+  const top = reader.mapping([], [...BASE_KEYS, ...SCENARIO_KEYS[name]]);
   const config: Record<string, unknown> = { ...defaults };
   if (top.description !== undefined) config.description = reader.string(['description']);
-  if (top.law !== undefined) config.law = reader.string(['law']);
+  // `law:` names a preset or a law file, or gives the law's own fields (E, A, B, alpha, beta) inline.
+  if (top.law !== undefined) {
+    const law = reader.at(['law']);
+    if (Array.isArray(law)) reader.fail(['law'], 'expected a preset name, a law file, or the law inline as a mapping of E, A, B, alpha, beta');
+    config.law = law !== null && typeof law === 'object' ? readLaw(reader, ['law'], typeof (law as { name?: unknown }).name === 'string' ? String((law as { name: string }).name) : `inline law of ${source.file}`) : reader.string(['law']);
+  }
+  // `seed:` seeds every random draw, as --seed does (which overrides it); only finite-eval draws.
+  if (top.seed !== undefined) {
+    const seed = readNumber(reader, ['seed']);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) reader.fail(['seed'], `expected a 32-bit seed (an integer from 0 to 4294967295), got ${describeValue(reader.at(['seed']))}`);
+    if (name === 'finite-eval') config.seed = seed;
+  }
   config.sweep = readSweep(reader, defaults.sweep);
   const has = (key: string): boolean => top[key] !== undefined;
   const num = (key: string): number => readNumber(reader, [key]);
@@ -126,7 +138,6 @@ export function parseScenarioSource(source: YamlSource, options: ScenarioFileOpt
       if (has('ability')) config.ability = readAbilityRef(reader, ['ability']);
       if (has('items')) config.items = num('items');
       if (has('trials')) config.trials = num('trials');
-      if (has('seed')) config.seed = num('seed');
       if (has('band')) {
         const band = readNumberList(reader, ['band']);
         if (band.length !== 2) reader.fail(['band'], `expected two percentiles, low and high (e.g. [5, 95]), got ${band.length}`);

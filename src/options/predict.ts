@@ -1,4 +1,4 @@
-import { formatOption, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import { formatOption, planArgument, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
 export interface PredictOptions extends ModelOptionValues {
@@ -10,6 +10,7 @@ export interface PredictOptions extends ModelOptionValues {
 
 export const predictSpec: CommandSpec = {
   name: 'predict',
+  arguments: [planArgument],
   summary: 'predicted loss of a planned model and which abilities will have emerged',
   description:
     'Predict the loss of a planned model under a scaling law and, for each ability in the catalog, ' +
@@ -28,6 +29,6 @@ export const predictSpec: CommandSpec = {
     { command: 'emerge predict --params 8B --tokens 15T --ability chain-of-thought', explain: 'more data, larger effective size' },
     { command: 'emerge predict --model llama-2-70b --format json', explain: 'a catalog model, as JSON' },
     { command: 'emerge predict --compute 1e24 --law hoffmann2022', explain: 'the compute-optimal model for a budget' },
-    { command: 'emerge predict --input plans.csv --format csv', explain: 'one result per row of a CSV, streamed' },
+    { command: 'emerge predict plans.csv --format csv', explain: 'one result per row of a CSV, streamed (a .yaml file is a plan like --config)' },
   ],
 };

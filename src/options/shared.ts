@@ -43,6 +43,12 @@ export const qualityOption: OptionSpec = {
   defaultHelp: 'standard',
 };
 
+/** `emerge predict plans.csv`: the plan file as the positional argument (src/commands/shared/plan-file.ts). */
+export const planArgument = {
+  syntax: '[file]',
+  description: 'plan file: a CSV of planned models (as --input; - reads stdin) or a .yaml plan (as --config)',
+};
+
 /** The planned model: the same flags and parsing for predict and thresholds. */
 export const modelOptions: readonly OptionSpec[] = [
   { flags: '--params <size>', description: 'parameters N: 70e9, 7e10, 70B, 1.4T, 350M' },

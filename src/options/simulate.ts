@@ -30,6 +30,7 @@ export interface SimulateCommandOptions {
 
 export const simulateSpec: CommandSpec = {
   name: 'simulate',
+  arguments: [{ syntax: '[scenario]', description: 'scenario YAML file (as --config; - reads stdin)' }],
   summary: 'sweep scale and simulate emergence: phase transitions, metric mirages, composition, noise',
   description:
     'Sweep model scale (parameters, compute with compute-optimal N and D, or tokens at a fixed size) ' +
@@ -67,6 +68,6 @@ export const simulateSpec: CommandSpec = {
     { command: 'emerge simulate --ability in-context-learning,chain-of-thought --over compute', explain: 'two abilities across compute-optimal budgets' },
     { command: 'emerge simulate --scenario finite-eval --items 50 --seed 7', explain: 'a 50-item benchmark: how noisy is the threshold?' },
     { command: 'emerge simulate --scenario composition --format csv', explain: 'every series as CSV: series,scale,value' },
-    { command: 'emerge simulate --config my-scenario.yaml --steps 1000', explain: 'a scenario of your own, on a finer grid' },
+    { command: 'emerge simulate my-scenario.yaml --steps 1000', explain: 'a scenario of your own, on a finer grid' },
   ],
 };

@@ -1,4 +1,4 @@
-import { formatOption, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import { formatOption, planArgument, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
 export interface ThresholdsOptions extends ModelOptionValues {
@@ -12,6 +12,7 @@ export interface ThresholdsOptions extends ModelOptionValues {
 
 export const thresholdsSpec: CommandSpec = {
   name: 'thresholds',
+  arguments: [planArgument],
   summary: 'the catalog of emergence thresholds; inverse questions; a CI gate',
   description:
     'List the ability catalog with its thresholds (in parameters, and as a loss under the law), bands ' +
@@ -31,7 +32,7 @@ export const thresholdsSpec: CommandSpec = {
     { command: 'emerge thresholds', explain: 'the whole catalog with sources and inverse columns' },
     { command: 'emerge thresholds --category code-generation --lang zh', explain: 'one category, Chinese names' },
     { command: 'emerge thresholds --params 70e9 --require chain-of-thought', explain: 'CI gate: exit 1 when the planned model misses' },
-    { command: 'emerge thresholds --input plans.csv --require in-context-learning --min-probability 0.9', explain: 'gate a whole plan' },
+    { command: 'emerge thresholds plans.csv --require in-context-learning --min-probability 0.9', explain: 'gate a whole plan' },
     { command: 'emerge thresholds --stages', explain: "the seed's data stages and architecture ranges" },
   ],
 };

@@ -282,7 +282,7 @@ describe('usage errors: exit 2, one line naming the flag', () => {
     [['--scenario', 'finite-eval', '--steps', '1e5', '--trials', '1e6'], 'emerge simulate: 100000 steps × 1e6 trials = 1e11 binomial draws, more than the limit of 2e7; use fewer steps or trials'],
     [['--steps', '1e7', '--ability', 'chain-of-thought,in-context-learning,code-syntax,code-logic,code-quality,bigbench-math,bigbench-reasoning,bigbench-language,bigbench-programming,bigbench-commonsense,instruction-following-simple'], 'emerge simulate: 1e7 steps × 11 series = 1.1e8 values, more than the limit of 1e8; use fewer steps'],
     [['--scenario', 'mirag'], 'emerge simulate: --scenario: unknown scenario "mirag" (did you mean mirage?); scenarios: phase, abilities, mirage, composition, multitask, quality, finite-eval'],
-    [['--scenario', 'mirage', '--config', 'fixtures/mirage-loss.yaml'], 'emerge simulate: --scenario: give either --scenario or --config (the file names its scenario), not both'],
+    [['--scenario', 'mirage', '--config', 'fixtures/mirage-loss.yaml'], 'emerge simulate: --scenario: give either --scenario or a scenario file (the file names its scenario), not both'],
     [['--ability', 'chain-of-thougt'], 'emerge simulate: --ability: unknown ability "chain-of-thougt" (did you mean chain-of-thought?); `emerge thresholds` lists them all'],
     [['--scenario', 'phase', '--ability', 'chain-of-thought'], 'emerge simulate: --ability: does not apply to --scenario phase; write its abilities in a --config file'],
     [['--scenario', 'mirage', '--items', '10'], 'emerge simulate: --items: applies only to --scenario finite-eval (this is mirage)'],

@@ -89,10 +89,29 @@ describe('scenario files written by people', () => {
     });
   });
 
+  it('without "scenario", describe the default scenario (abilities), as emerge simulate alone runs it', () => {
+    expect(load('sweep: { steps: 10 }\n')).toEqual({ ...BUILTIN_SCENARIOS.abilities, sweep: { ...BUILTIN_SCENARIOS.abilities.sweep, steps: 10 } });
+  });
+
+  it('read a top-level seed: the draws of finite-eval, accepted and unused elsewhere', () => {
+    expect(load('scenario: finite-eval\nseed: 7\n')).toEqual({ ...BUILTIN_SCENARIOS['finite-eval'], seed: 7 });
+    expect(load('scenario: phase\nseed: 7\n')).toEqual(BUILTIN_SCENARIOS.phase);
+  });
+
+  it('read a law given inline by its fields, beside a preset name or a file', () => {
+    expect(load('law: { name: mine, E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28 }\n').law).toEqual({
+      form: 'chinchilla', id: 'mine', source: 'user file scenario.yaml', E: 1.69, A: 406.4, B: 410.7, alpha: 0.34, beta: 0.28,
+    });
+    expect(load('law: hoffmann2022\n').law).toBe('hoffmann2022');
+  });
+
   it.each([
-    ['an unknown key, with a hint', 'scenario: mirage\nlenghts: [1, 2]\n', 'scenario.yaml:2: lenghts: unknown key "lenghts" (did you mean lengths?); allowed: scenario, description, law, sweep, per_token, midpoint_params, width, lengths, edit_lengths'],
+    ['an unknown key, with a hint', 'scenario: mirage\nlenghts: [1, 2]\n', 'scenario.yaml:2: lenghts: unknown key "lenghts" (did you mean lengths?); allowed: scenario, description, law, seed, sweep, per_token, midpoint_params, width, lengths, edit_lengths'],
     ['an unknown scenario', 'scenario: mirag\n', 'scenario.yaml:1: scenario: unknown scenario "mirag" (did you mean mirage?); use one of phase, abilities, mirage, composition, multitask, quality, finite-eval'],
-    ['no scenario', 'sweep: { steps: 10 }\n', 'scenario.yaml:1: missing "scenario"; one of phase, abilities, mirage, composition, multitask, quality, finite-eval'],
+    ['a seed that is not a 32-bit integer', 'scenario: phase\nseed: 1.5\n', 'scenario.yaml:2: seed: expected a 32-bit seed (an integer from 0 to 4294967295), got 1.5'],
+    ['an inline law with a bad field', 'law: { E: 1.69, A: many, B: 410.7, alpha: 0.34, beta: 0.28 }\n', 'scenario.yaml:1: A: "many" is not a number; use e.g. 406.4'],
+    ['an inline law missing a field', 'law:\n  E: 1.69\n  A: 406.4\n', 'scenario.yaml:2: law: missing "B" (a chinchilla law needs E, A, B, alpha, beta)'],
+    ['a law given as a list', 'law: [1.69, 406.4]\n', 'scenario.yaml:1: law: expected a preset name, a law file, or the law inline as a mapping of E, A, B, alpha, beta'],
     ['from above to', 'scenario: mirage\nsweep:\n  from: 1e30\n', 'scenario.yaml:3: sweep.to: must be above from (1e30), got 1e13'],
     ['an unknown per-token model, with a hint', 'scenario: mirage\nper_token: los\n', 'scenario.yaml:2: per_token: unknown per-token model "los" (did you mean loss?); use logistic (p logistic in log10 of the effective size) or loss (p = exp(−(L − E)) under the law)'],
     ['a logistic setting with the loss model', 'scenario: mirage\nper_token: loss\nwidth: 2\n', 'scenario.yaml:3: width: belongs to per_token: logistic (this file has per_token: loss)'],

@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { AbilityCatalog } from '../../core/catalog.js';
-import { builtinScenario, SCENARIO_NAMES, type ScenarioConfig, type ScenarioName } from '../../core/simulate/index.js';
+import type { ScalingLaw } from '../../core/scaling-law.js';
+import { builtinScenario, DEFAULT_SCENARIO, SCENARIO_NAMES, type ScenarioConfig, type ScenarioName } from '../../core/simulate/index.js';
 import { UsageError } from '../../errors.js';
 import { quoteUserText } from '../../io/numbers.js';
+import { resolveLaw } from '../../io/laws.js';
 import { readScenarioFile } from '../../io/scenario-config.js';
 import type { SimulateCommandOptions } from '../../options/simulate.js';
 import { didYouMean } from '../../util/suggest.js';
-
-export const DEFAULT_SCENARIO: ScenarioName = 'abilities';
 
 export interface ScenarioSource {
   config: ScenarioConfig;
@@ -22,7 +22,7 @@ export interface ScenarioSource {
 
 export function scenarioSource(options: SimulateCommandOptions, catalog: AbilityCatalog): ScenarioSource {
   if (options.config !== undefined && options.scenario !== undefined) {
-    throw new UsageError('--scenario: give either --scenario or --config (the file names its scenario), not both');
+    throw new UsageError('--scenario: give either --scenario or a scenario file (the file names its scenario), not both');
   }
   if (options.config !== undefined) {
     return { config: readScenarioFile(options.config, { abilityIds: catalog.abilities.map((a) => a.id) }), file: options.config };
@@ -35,13 +35,15 @@ export function scenarioSource(options: SimulateCommandOptions, catalog: Ability
 }
 
 /**
- * The law to use: --law, else the scenario's `law:` (a preset name, or a file path relative to the
- * scenario file), else the default preset.
+ * The law to use: --law, else the scenario's `law:` (a preset name, a file path relative to the
+ * scenario file, or the law's fields inline), else the default preset.
  */
-export function lawSpec(options: SimulateCommandOptions, source: ScenarioSource): string | undefined {
-  if (options.law !== undefined) return options.law;
+export function scenarioLaw(options: SimulateCommandOptions, source: ScenarioSource): ScalingLaw {
+  if (options.law !== undefined) return resolveLaw(options.law);
   const named = source.config.law;
-  if (named === undefined || source.file === undefined || isAbsolute(named)) return named;
+  if (named === undefined || typeof named !== 'string' || source.file === undefined || isAbsolute(named)) {
+    return typeof named === 'object' ? named : resolveLaw(named);
+  }
   const beside = join(dirname(source.file), named);
-  return existsSync(beside) ? beside : named;
+  return resolveLaw(existsSync(beside) ? beside : named);
 }

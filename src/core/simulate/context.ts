@@ -23,8 +23,11 @@ export interface BaseScenarioConfig {
   scenario: ScenarioName;
   /** One paragraph saying what the scenario shows (for `--list-scenarios` and file headers). */
   description?: string;
-  /** Scaling-law preset or file for the command to resolve; the engine uses `context.law`. */
-  law?: string;
+  /**
+   * Scaling-law preset or file for the command to resolve, or the law itself (given inline in a
+   * scenario file); the engine uses `context.law`.
+   */
+  law?: string | ScalingLaw;
   sweep: SweepConfig;
 }
 

@@ -18,5 +18,5 @@ export { simulateComposition, compositionProblems, COMPOSITE, type CompositionCo
 export { simulateMultitask, multitaskProblems, effectiveShare, taskSeriesName, totalLossName, type MultitaskConfig, type MultitaskReport, type TaskSpec } from './multitask.js';
 export { simulateQuality, qualityProblems, qualitySeriesName, DEFAULT_QUALITY_LEVELS, type QualityConfig, type QualityLevel, type QualityReport } from './quality.js';
 export { simulateFiniteEval, finiteEvalProblems, percentileOfSorted, percentileName, MAX_DRAWS, type FiniteEvalConfig, type FiniteEvalReport } from './finite-eval.js';
-export { runScenario, scenarioProblems, builtinScenario, BUILTIN_SCENARIOS, SCENARIO_NAMES, SCENARIO_SUMMARIES, type ScenarioConfig } from './scenarios.js';
+export { runScenario, scenarioProblems, builtinScenario, BUILTIN_SCENARIOS, DEFAULT_SCENARIO, SCENARIO_NAMES, SCENARIO_SUMMARIES, type ScenarioConfig } from './scenarios.js';
 export { applyOptions, type SimulateOptions } from './options.js';

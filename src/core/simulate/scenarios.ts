@@ -18,6 +18,9 @@ import type { ScenarioName, Simulation } from './series.js';
 
 export type ScenarioConfig = PhaseConfig | AbilitiesConfig | MirageConfig | CompositionConfig | MultitaskConfig | QualityConfig | FiniteEvalConfig;
 
+/** The scenario of `emerge simulate` without --scenario, and of a scenario file without `scenario:`. */
+export const DEFAULT_SCENARIO: ScenarioName = 'abilities';
+
 export const SCENARIO_NAMES: readonly ScenarioName[] = ['phase', 'abilities', 'mirage', 'composition', 'multitask', 'quality', 'finite-eval'];
 
 /** One line per scenario, for `--list-scenarios`. */
