@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const COMMANDS = ['predict', 'fit', 'thresholds', 'simulate'];
+const COMMANDS = ['predict', 'fit', 'thresholds', 'simulate', 'completion'];
 
 const common = {
   outdir: 'dist',

@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext } from './commands/context.js';
 import { isEmergeError } from './errors.js';
-import { COMMAND_SPECS } from './options/index.js';
+import { COMMAND_SPECS, EXIT_CODES, PROGRAM_DESCRIPTION } from './options/index.js';
 
 type Runner = (args: string[], options: Record<string, unknown>, ctx: CommandContext) => Promise<void>;
 
@@ -19,6 +19,7 @@ const RUNNERS: Record<string, Runner> = {
   thresholds: async (args, options, ctx) => (await import('./commands/thresholds.js')).runThresholds(options, ctx, args[0]),
   fit: async (args, options, ctx) => (await import('./commands/fit.js')).runFit(args, options, ctx),
   simulate: async (args, options, ctx) => (await import('./commands/simulate.js')).runSimulate(options, ctx, args[0]),
+  completion: async (args, _options, ctx) => (await import('./commands/completion.js')).runCompletion(args[0]!, ctx),
 };
 
 export interface ProcessIO {
@@ -36,12 +37,12 @@ export async function main(argv: string[], io: ProcessIO): Promise<number> {
   const ctx = createContext(io);
   let commandName = '';
   const program = new Command('emerge')
-    .description('Scaling laws and emergent abilities of large language models: predict, fit, thresholds, simulate.')
+    .description(`${PROGRAM_DESCRIPTION.charAt(0).toUpperCase()}${PROGRAM_DESCRIPTION.slice(1)}.`)
     .version(packageJson.version, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\nExit codes: 0 success; 1 a check failed (CI gate), invalid input data or a failed fit; 2 usage error.\nRun "emerge <command> --help" for a command's options and examples.`);
+    .addHelpText('after', `\nExit codes: ${EXIT_CODES.map((e) => `${e.code} ${e.meaning}`).join('; ')}.\nRun "emerge <command> --help" for a command's options and examples.`);
 
   for (const spec of COMMAND_SPECS) {
     const run = RUNNERS[spec.name]!;
