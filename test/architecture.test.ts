@@ -35,7 +35,9 @@ const ALLOWED: Record<string, string[]> = {
   render: ['core', 'util'],
   parallel: ['core', 'util', 'errors'],
   options: [],
-  commands: ['core', 'io', 'render', 'options', 'util', 'errors', 'parallel'],
+  completion: ['options'],
+  docs: ['options'],
+  commands: ['core', 'io', 'render', 'options', 'util', 'errors', 'parallel', 'completion'],
   cli: ['commands', 'options', 'errors', 'util', 'outside'], // outside: ../package.json (the version)
 };
 

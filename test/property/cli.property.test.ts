@@ -32,10 +32,13 @@ const OUTPUTS = [join(scratch, 'out.yaml'), join(scratch, 'missing-dir', 'out.ya
 const invocation = fc.constantFrom(...COMMAND_SPECS).chain((spec) => {
   const flags = spec.options.map((o) => ({ flag: longFlag(o), takesValue: /[<[]/.test(o.flags) }));
   const valuesOf = (flag: string): readonly string[] => (flag === '--output' ? OUTPUTS : VALUES);
-  const option: fc.Arbitrary<string[]> = fc
-    .constantFrom(...flags)
-    .chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...valuesOf(flag)).map((v) => [flag, v]) : fc.constant([flag])));
-  const positional = spec.arguments?.length ? fc.constantFrom('fixtures/chinchilla_runs.csv', 'fixtures/emergence_obsscaling_bigbench.csv', 'fixtures/plans.csv', 'fixtures/missing.csv', '-') : fc.constant(undefined);
+  const option: fc.Arbitrary<string[]> =
+    flags.length === 0
+      ? fc.constant([])
+      : fc.constantFrom(...flags).chain(({ flag, takesValue }) => (takesValue ? fc.constantFrom(...valuesOf(flag)).map((v) => [flag, v]) : fc.constant([flag])));
+  const positional = spec.arguments?.length
+    ? fc.constantFrom('fixtures/chinchilla_runs.csv', 'fixtures/emergence_obsscaling_bigbench.csv', 'fixtures/plans.csv', 'fixtures/plan.yaml', 'fixtures/mirage-loss.yaml', 'fixtures/missing.csv', '-', 'bash')
+    : fc.constant(undefined);
   return fc.tuple(fc.constant(spec.name), positional, fc.array(option, { maxLength: 4 }), fc.constantFrom('', 'params,tokens\n7B,1T\n', 'x'));
 });
 
