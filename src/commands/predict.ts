@@ -1,12 +1,14 @@
 /**
  * `emerge predict`: the loss of planned models and, for each ability, whether it has emerged.
  */
+import { abilityJudges, judgeAbility } from '../core/assess.js';
 import type { Ability } from '../core/catalog.js';
+import { loss } from '../core/scaling-law.js';
 import { UsageError } from '../errors.js';
 import { loadModelCatalog } from '../io/models.js';
 import type { PredictOptions } from '../options/predict.js';
 import { csvDocument, csvLine } from '../render/csv.js';
-import { formatCount, formatSci } from '../render/format.js';
+import { formatCount, formatPercent, formatSci } from '../render/format.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
@@ -60,7 +62,10 @@ function renderPredictTables(records: PredictionRecord[], settings: PlanSettings
       size: r.effective_params ?? Infinity,
       label: r.effective_params === null ? `${r.name}: beyond the reference regime` : `${r.name}: N_eff ${formatCount(r.effective_params)}`,
     }));
-    const { chart: text, note } = renderProbabilityChart(charted, markers, { width, height: 10, color: ctx.color });
+    const { law, catalog } = settings;
+    const judges = new Map(abilityJudges(law, catalog.referenceTokens, charted).map((j) => [j.ability, j]));
+    const probabilityAt = (ability: Ability, size: number): number => judgeAbility(judges.get(ability)!, loss(law, size, catalog.referenceTokens), size).probability;
+    const { chart: text, note } = renderProbabilityChart(charted, markers, { width, height: 10, color: ctx.color }, probabilityAt);
     blocks.push(`Probability of emergence across effective size\n\n${text}${note ? `\n${palette.dim(note)}` : ''}`);
   }
   return `${blocks.join('\n\n\n')}\n`;
@@ -75,7 +80,7 @@ function seedAbilities(abilities: Ability[]): Ability[] {
 function curveNote(abilities: Ability[]): string {
   const widths = [...new Set(abilities.map((a) => a.curve.width))];
   const width = widths.length === 1 ? `${widths[0]} decades` : 'per ability';
-  return `P: logistic in log10 of the effective size around each threshold, width ${width}; emerged at or above the threshold, emerging within one width below.`;
+  return `P: logistic in the margin m around each threshold, width ${width}: m = log10(N_eff/N_c) below it, the loss margin (L_c − L)/s above it (s: loss per decade of parameters at N_c, so that m stays finite); emerged at or above the threshold, emerging within one width below.`;
 }
 
 /**
@@ -147,7 +152,7 @@ function batchTable(settings: PlanSettings): { head: string; row(record: Predict
     row: (r) => {
       const name = r.name.length > 24 ? `${r.name.slice(0, 23)}…` : r.name;
       const verdicts = perAbility
-        ? r.abilities.map((a) => `${(a.probability * 100).toFixed(1)}% ${a.status}`)
+        ? r.abilities.map((a) => `${formatPercent(a.probability)} ${a.status}`)
         : ['emerged', 'emerging'].map((s) => String(r.abilities.filter((a) => a.status === s).length));
       return line([name, formatCount(r.params), formatCount(r.tokens), r.loss.toFixed(4), r.effective_params === null ? 'beyond' : formatCount(r.effective_params), ...verdicts]);
     },

@@ -1,11 +1,12 @@
 /**
  * The verdict for a planned model: its loss, its effective size in the catalog's reference regime,
- * and for each ability a probability and a status.
+ * and for each ability a probability and a status at its margin, which stays finite for a model
+ * trained past the reference regime (no ability saturates at +inf decades).
  */
 import { trainingCompute } from './allocation.js';
 import type { Ability, AbilityCatalog } from './catalog.js';
-import { emergenceStatus, marginDecades, probability, type Status } from './emergence.js';
-import { loss, paramsForLoss, type ScalingLaw } from './scaling-law.js';
+import { abilityMargin, probabilityAtMargin, statusAtMargin, type Status } from './emergence.js';
+import { loss, lossSlopePerDecade, paramsForLoss, type ScalingLaw } from './scaling-law.js';
 
 export interface PlannedModel {
   params: number;
@@ -18,7 +19,10 @@ export interface AbilityVerdict {
   ability: Ability;
   probability: number;
   status: Status;
-  /** log10(N_eff / N_c); Infinity when the model is beyond the reference regime. */
+  /**
+   * Margin in decades (`abilityMargin`): log10(N_eff/N_c) below the threshold, the loss margin
+   * (L_c − L)/s at and above it; always finite.
+   */
   marginDecades: number;
 }
 
@@ -53,22 +57,51 @@ export function lossThreshold(law: ScalingLaw, thresholdParams: number, referenc
   return loss(law, thresholdParams, referenceTokens);
 }
 
-/** Verdict of one ability for a model of effective size N_eff. */
-export function judgeAbility(ability: Ability, effectiveSize: number): AbilityVerdict {
-  const threshold = ability.thresholdParams;
+/** What judging an ability needs besides the model: its loss threshold L_c and the slope s there. */
+export interface AbilityJudge {
+  ability: Ability;
+  /** L_c = L(N_c, D_ref), nats per token. */
+  lossThreshold: number;
+  /** s = −∂L/∂log10 N at (N_c, D_ref), nats per decade. */
+  slope: number;
+}
+
+/** The judges of `abilities` under a law: computed once, used for every model of a batch. */
+export function abilityJudges(law: ScalingLaw, referenceTokens: number, abilities: readonly Ability[]): AbilityJudge[] {
+  return abilities.map((ability) => ({
+    ability,
+    lossThreshold: lossThreshold(law, ability.thresholdParams, referenceTokens),
+    slope: lossSlopePerDecade(law, ability.thresholdParams, referenceTokens),
+  }));
+}
+
+/**
+ * Verdict of one ability for a model of loss L and effective size N_eff: probability and status at
+ * its margin (`abilityMargin`: decades of effective size below the threshold, the loss margin above).
+ */
+export function judgeAbility(judge: AbilityJudge, modelLoss: number, effectiveSize: number): AbilityVerdict {
+  const { ability } = judge;
+  const margin = abilityMargin(modelLoss, effectiveSize, judge.lossThreshold, judge.slope, ability.thresholdParams);
   return {
     ability,
-    probability: probability(ability.curve, effectiveSize, threshold),
-    status: emergenceStatus(effectiveSize, threshold, ability.curve.width),
-    marginDecades: marginDecades(effectiveSize, threshold),
+    probability: probabilityAtMargin(ability.curve, margin, ability.thresholdParams),
+    status: statusAtMargin(margin, ability.curve.width),
+    marginDecades: margin,
   };
 }
 
 /**
  * Assess a planned model against abilities: `L = L(N, q·D)`, `N_eff` from `effectiveParams`, and
- * for each ability the probability and status at N_eff (see emergence.ts).
+ * for each ability the probability and status at its margin (see `judgeAbility`). `judges`
+ * may be given precomputed (`abilityJudges`) for a batch.
  */
-export function assess(law: ScalingLaw, catalog: Pick<AbilityCatalog, 'referenceTokens'>, abilities: Ability[], model: PlannedModel): Assessment {
+export function assess(
+  law: ScalingLaw,
+  catalog: Pick<AbilityCatalog, 'referenceTokens'>,
+  abilities: readonly Ability[],
+  model: PlannedModel,
+  judges: readonly AbilityJudge[] = abilityJudges(law, catalog.referenceTokens, abilities),
+): Assessment {
   const effectiveTokens = model.quality * model.tokens;
   const modelLoss = loss(law, model.params, effectiveTokens);
   const nEff = effectiveParams(law, model.params, effectiveTokens, catalog.referenceTokens);
@@ -79,6 +112,6 @@ export function assess(law: ScalingLaw, catalog: Pick<AbilityCatalog, 'reference
     compute: trainingCompute(model.params, model.tokens),
     loss: modelLoss,
     effectiveParams: nEff,
-    abilities: abilities.map((a) => judgeAbility(a, nEff)),
+    abilities: judges.map((judge) => judgeAbility(judge, modelLoss, nEff)),
   };
 }

@@ -66,7 +66,53 @@ export function marginDecades(size: number, threshold: number): number {
  * @example emergenceStatus(7e10, 1e11, 0.5) // 'emerging'
  */
 export function emergenceStatus(size: number, threshold: number, width: number): Status {
-  const margin = marginDecades(size, threshold);
+  return statusAtMargin(marginDecades(size, threshold), width);
+}
+
+/**
+ * The status for a margin m in decades: `emerged` when m ≥ 0; `emerging` when m ≥ −width; else `absent`.
+ * @example statusAtMargin(-0.17, 0.5) // 'emerging'
+ */
+export function statusAtMargin(margin: number, width: number): Status {
   if (margin >= 0) return 'emerged';
   return margin >= -width ? 'emerging' : 'absent';
+}
+
+/**
+ * The loss margin of a model to an ability, in decades of parameters: `m = (L_c − L) / s`, where
+ * L_c = L(N_c, D_ref) is the ability's loss threshold and s = −∂L/∂log10 N at (N_c, D_ref) the loss
+ * the reference regime gains per decade of parameters there. m = 0 exactly when L = L_c, and m has
+ * the slope of log10(N_eff/N_c) there; it stays finite where the effective size is unbounded.
+ * @param modelLoss L, nats per token
+ * @param lossThreshold L_c, nats per token
+ * @param slope s > 0, nats per decade
+ * @example lossMarginDecades(1.9734, 2.0207, 0.05763) // +0.82 (70B parameters on 1.4T tokens, chain-of-thought at 100B)
+ */
+export function lossMarginDecades(modelLoss: number, lossThreshold: number, slope: number): number {
+  return (lossThreshold - modelLoss) / slope;
+}
+
+/**
+ * A planned model's margin to an ability (DESIGN.md, "Seed abilities by loss"), in decades:
+ * - below the threshold (L > L_c), the distance in effective size, `log10(N_eff / N_c)`, exactly as
+ *   the seed's tables measure it (N_eff is finite there: L_c lies above the regime's floor);
+ * - at and above it, the loss margin `(L_c − L) / s` (`lossMarginDecades`), which stays finite
+ *   when the loss falls below the reference regime's floor and N_eff is unbounded.
+ * The two pieces meet at L = L_c with the same value (0) and the same slope (−1/s per nat), so the
+ * probability is a smooth function of the loss. L(log N) is convex, so above the threshold the
+ * loss margin is at most log10(N_eff/N_c): a model past an ability is never credited with more.
+ * @example abilityMargin(2.0303, 7e10, 2.0207, 0.05763, 1e11) // -0.155 = log10(0.7)
+ */
+export function abilityMargin(modelLoss: number, effectiveSize: number, lossThreshold: number, slope: number, threshold: number): number {
+  return modelLoss > lossThreshold ? marginDecades(effectiveSize, threshold) : lossMarginDecades(modelLoss, lossThreshold, slope);
+}
+
+/**
+ * Probability at a margin m in decades: the curve at the size `N_c·10^m`. For the logistic that is
+ * `floor + (ceiling − floor) / (1 + 10^(−m/w))`, a smooth function of the loss when m is a loss margin.
+ * @example probabilityAtMargin({shape: 'logistic', width: 0.5, floor: 0, ceiling: 1}, -0.167, 1e11) // 0.3179
+ */
+export function probabilityAtMargin(curve: EmergenceCurve, margin: number, threshold: number): number {
+  if (curve.shape === 'logistic') return curve.floor + (curve.ceiling - curve.floor) / (1 + 10 ** (-margin / curve.width));
+  return probability(curve, threshold * 10 ** margin, threshold);
 }

@@ -80,6 +80,21 @@ export function paramsForLoss(law: ScalingLaw, targetLoss: number, tokens: numbe
 }
 
 /**
+ * How fast the loss falls with model size: `s = −∂L/∂log10 N` at (N, D), in nats per decade of
+ * parameters (positive).
+ * - Chinchilla: `s = ln 10 · α · A / N^α`
+ * - Kaplan: with `X = (N_c/N)^(α_N/α_D) + D_c/D`, `s = ln 10 · α_N · (N_c/N)^(α_N/α_D) · X^(α_D − 1)`
+ * @param params N, parameters (> 0)
+ * @param tokens D, training tokens (> 0)
+ * @example lossSlopePerDecade(besiroglu2024, 1e11, 3e11) // 0.05763: from 100B to 1T parameters the loss falls by about 0.05
+ */
+export function lossSlopePerDecade(law: ScalingLaw, params: number, tokens: number): number {
+  if (law.form === 'chinchilla') return Math.LN10 * law.alpha * law.A / params ** law.alpha;
+  const size = (law.Nc / params) ** (law.alphaN / law.alphaD);
+  return Math.LN10 * law.alphaN * size * (size + law.Dc / tokens) ** (law.alphaD - 1);
+}
+
+/**
  * The constants of a law by their names in the YAML and JSON formats:
  * `{E, A, B, alpha, beta}` (Chinchilla form) or `{alphaN, alphaD, Nc, Dc}` (Kaplan form).
  */

@@ -36,9 +36,16 @@ export function formatFixed(value: number, decimals: number): string {
   return Number.isFinite(value) ? value.toFixed(decimals) : formatSci(value);
 }
 
-/** A probability as a percentage with one decimal: 0.32886 → "32.9%". */
+/**
+ * A probability as a percentage with one decimal: 0.32886 → "32.9%". A probability short of 1 (or
+ * above 0) that would round to 100.0% (0.0%) prints as ">99.9%" ("<0.1%"): the digits never claim
+ * a certainty the number does not have.
+ */
 export function formatPercent(p: number): string {
-  return Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : 'n/a';
+  if (!Number.isFinite(p)) return 'n/a';
+  if (p < 1 && p >= 0.9995) return '>99.9%';
+  if (p > 0 && p < 0.0005) return '<0.1%';
+  return `${(p * 100).toFixed(1)}%`;
 }
 
 /** Signed decades: -0.155 → "-0.15", 1.2 → "+1.20". */

@@ -27,8 +27,8 @@ export interface AbilityTemplate {
 export interface AbilityRecord extends AbilityTemplate {
   probability: number;
   status: string;
-  /** log10(N_eff / N_c); null when the model is beyond the reference regime. */
-  margin_decades: number | null;
+  /** Margin in decades (core/emergence.ts abilityMargin): log10(N_eff/N_c) below the threshold, the loss margin (L_c − L)/s above. */
+  margin_decades: number;
   /** For abilities the source gives size bands (seed §2.1.3): the band N_eff falls in. */
   band?: string;
   band_zh?: string;
@@ -112,7 +112,7 @@ export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate, effec
     loss_threshold: t.loss_threshold,
     probability: verdict.probability,
     status: verdict.status,
-    margin_decades: Number.isFinite(verdict.marginDecades) ? verdict.marginDecades : null,
+    margin_decades: verdict.marginDecades,
     source: t.source,
     model: t.model,
     reference: t.reference,

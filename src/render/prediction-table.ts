@@ -33,7 +33,7 @@ export function renderPredictionSummary(record: PredictionRecord, view: Predicti
   fields.push([
     'Effective size',
     record.effective_params === null
-      ? `beyond the reference regime  ${palette.dim(`the loss is below the floor ${lossFloor(law, referenceTokens).toFixed(4)} of ${formatSci(referenceTokens)}-token training; every ability at its ceiling`)}`
+      ? `beyond the reference regime  ${palette.dim(`the loss is below the floor ${lossFloor(law, referenceTokens).toFixed(4)} of ${formatSci(referenceTokens)}-token training; abilities are judged by their loss margin`)}`
       : `${formatCount(record.effective_params)}  ${palette.dim(`the size with the same loss at ${formatSci(referenceTokens)} tokens, where the thresholds were observed`)}`,
   ]);
   const optimal = computeOptimalTokens(law, record.params);

@@ -3,7 +3,6 @@
  * with the planned models marked.
  */
 import type { Ability } from '../core/catalog.js';
-import { probability } from '../core/emergence.js';
 import { columnPositions, renderChart } from './chart.js';
 import { formatCount } from './format.js';
 
@@ -17,9 +16,15 @@ const MAX_LINES = 8;
 
 /**
  * One line per distinct curve (abilities with the same threshold and shape share a line, named
- * together), at most 8; returns the chart and a note when lines were left out.
+ * together), at most 8; returns the chart and a note when lines were left out. `probabilityAt`
+ * gives an ability's probability at an effective size (predict's own verdict, so chart and table agree).
  */
-export function renderProbabilityChart(abilities: Ability[], markers: SizeMarker[], options: { width: number; height: number; color: boolean }): { chart: string; note?: string } {
+export function renderProbabilityChart(
+  abilities: Ability[],
+  markers: SizeMarker[],
+  options: { width: number; height: number; color: boolean },
+  probabilityAt: (ability: Ability, effectiveSize: number) => number,
+): { chart: string; note?: string } {
   const groups = new Map<string, Ability[]>();
   for (const ability of abilities) {
     const key = JSON.stringify([ability.thresholdParams, ability.curve]);
@@ -37,7 +42,7 @@ export function renderProbabilityChart(abilities: Ability[], markers: SizeMarker
     xTick: (d) => formatCount(10 ** d),
     lines: shown.map((group) => ({
       name: group.length > 2 ? `${group[0]!.id}, ${group[1]!.id} +${group.length - 2}` : group.map((a) => a.id).join(', '),
-      values: xs.map((x) => probability(group[0]!.curve, 10 ** x, group[0]!.thresholdParams)),
+      values: xs.map((x) => probabilityAt(group[0]!, 10 ** x)),
     })),
     markers: markers.map((m) => ({ x: Number.isFinite(m.size) ? Math.log10(m.size) : Infinity, label: m.label })),
     yMin: 0,

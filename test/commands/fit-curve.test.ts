@@ -13,6 +13,7 @@ import { catalogThreshold } from '../../src/commands/fit/catalog-threshold.js';
 import { obsScalingRows } from '../core/curve-fit/obsscaling.js';
 import { besiroglu2024, relativeError } from '../helpers/laws.js';
 import type { CurveDocument } from '../../src/render/fit-curve-record.js';
+import { chinchillaLoss, closedFormMargin } from '../helpers/margin.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const OBS = 'fixtures/emergence_obsscaling_bigbench.csv';
@@ -284,9 +285,15 @@ describe('emerge fit --output abilities.yaml (curve → catalog → predict, thr
     for (const [i, a] of abilities.entries()) {
       const c = written[i]!;
       expect(relativeError(a.threshold_params, c.threshold!)).toBeLessThan(1e-5);
-      // The catalog's logistic in log10 N with width w = ln10/k is the fitted sigmoid (sigmoid.ts).
-      const fitted = c.floor! + (c.ceiling! - c.floor!) / (1 + Math.exp(-c.k! * (Math.log10(70e9) - Math.log10(c.threshold!))));
-      expect(Math.abs(a.probability - fitted)).toBeLessThan(1e-4);
+      // The catalog's logistic with width w = ln10/k is the fitted sigmoid (sigmoid.ts), in log10 N
+      // below the threshold; above it predict judges by the loss margin (DESIGN.md, "Seed abilities
+      // by loss"), the same logistic at m = (L_c − L)/s, never above the fitted curve.
+      const span = c.ceiling! - c.floor!;
+      const fitted = c.floor! + span / (1 + Math.exp(-c.k! * (Math.log10(70e9) - Math.log10(c.threshold!))));
+      const margin = closedFormMargin(besiroglu2024, a.threshold_params, 3e11, chinchillaLoss(besiroglu2024, 70e9, 3e11));
+      expect(Math.abs(a.probability - (c.floor! + span / (1 + Math.exp(-c.k! * margin))))).toBeLessThan(1e-4);
+      if (70e9 < a.threshold_params) expect(Math.abs(a.probability - fitted)).toBeLessThan(1e-4);
+      else expect(a.probability).toBeLessThanOrEqual(fitted + 1e-12);
     }
   });
 

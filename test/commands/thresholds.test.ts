@@ -162,10 +162,10 @@ describe('emerge thresholds: the CI gate', () => {
   });
 
   it('requires a probability with --min-probability', async () => {
-    expect((await runCli(['thresholds', '--params', '70e9', '--require', 'in-context-learning', '--min-probability', '0.95'])).code).toBe(0);
-    const strict = await runCli(['thresholds', '--params', '70e9', '--require', 'in-context-learning', '--min-probability', '0.99']);
+    expect((await runCli(['thresholds', '--params', '70e9', '--require', 'in-context-learning', '--min-probability', '0.9'])).code).toBe(0);
+    const strict = await runCli(['thresholds', '--params', '70e9', '--require', 'in-context-learning', '--min-probability', '0.95']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe('in-context-learning: needs probability 0.99, has 0.98 (effective size 7.0e10, threshold 1.0e10)\n');
+    expect(strict.stderr).toBe('in-context-learning: needs probability 0.95, has 0.94 (effective size 7.0e10, threshold 1.0e10)\n');
     expect((await runCli(['thresholds', '--params', '70e9', '--require', 'in-context-learning', '--min-probability', '1.5'])).code).toBe(2);
   });
 

@@ -3,6 +3,7 @@ import { assess, effectiveParams, lossThreshold } from '../../src/core/assess.js
 import type { Ability } from '../../src/core/catalog.js';
 import { loss } from '../../src/core/scaling-law.js';
 import { besiroglu2024, hoffmann2022, relativeError } from '../helpers/laws.js';
+import { closedFormMargin, logisticAtMargin } from '../helpers/margin.js';
 
 const reference = { referenceTokens: 3e11 };
 
@@ -58,10 +59,33 @@ describe('assess', () => {
     expect(high.tokens).toBe(1e12);
   });
 
-  it('gives the ceiling probability beyond the reference regime', () => {
+  // Issue 12: a model past the reference regime (N_eff unbounded) is judged by its loss margin,
+  // finite, and no ability saturates at its ceiling.
+  it('judges a model beyond the reference regime by its loss margin (Llama 3 70B)', () => {
     const result = assess(besiroglu2024, reference, abilities, { params: 70e9, tokens: 15e12, quality: 1 });
     expect(result.effectiveParams).toBe(Infinity);
-    expect(result.abilities.every((v) => v.probability === 1 && v.status === 'emerged')).toBe(true);
+    result.abilities.forEach((v, i) => {
+      const expected = closedFormMargin(besiroglu2024, abilities[i]!.thresholdParams, 3e11, result.loss);
+      expect(Math.abs(v.marginDecades - expected)).toBeLessThan(1e-12);
+      expect(v.status).toBe('emerged');
+      expect(v.probability).toBeLessThan(1);
+      expect(Math.abs(v.probability - logisticAtMargin(abilities[i]!.curve as { width: number; floor: number; ceiling: number }, expected))).toBeLessThan(1e-12);
+    });
+    // In Python from the constants: L = 1.929864; chain-of-thought L_c = 2.020743, s = 0.0576368
+    // nats a decade: m = +1.576749.
+    expect(result.abilities[1]!.marginDecades).toBeCloseTo(1.576749, 6);
+  });
+
+  it('keeps the margin in decades of effective size below the threshold, and is smooth across it', () => {
+    const below = assess(besiroglu2024, reference, abilities, { params: 7e9, tokens: 2e12, quality: 1 });
+    expect(below.abilities[1]!.marginDecades).toBeCloseTo(Math.log10(below.effectiveParams / 1e11), 12);
+    // Just below and just above N_c the margin changes by the same amount per nat: C¹ at L = L_c.
+    const at = (n: number) => assess(besiroglu2024, reference, abilities, { params: n, tokens: 3e11, quality: 1 }).abilities[1]!.marginDecades;
+    const h = 1e-4;
+    const left = (at(1e11) - at(1e11 * 10 ** -h)) / h;
+    const right = (at(1e11 * 10 ** h) - at(1e11)) / h;
+    expect(at(1e11)).toBe(0);
+    expect(Math.abs(left - right)).toBeLessThan(1e-3);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emergenceStatus, marginDecades, probability, type LogisticCurve, type PowerCurve } from '../../src/core/emergence.js';
+import { abilityMargin, emergenceStatus, lossMarginDecades, marginDecades, probability, probabilityAtMargin, statusAtMargin, type LogisticCurve, type PowerCurve } from '../../src/core/emergence.js';
 
 const logistic: LogisticCurve = { shape: 'logistic', width: 0.5, floor: 0, ceiling: 1 };
 
@@ -45,5 +45,30 @@ describe('status', () => {
 
   it('reports the margin in decades', () => {
     expect(marginDecades(7e10, 1e11)).toBeCloseTo(-0.1549, 4);
+  });
+});
+
+describe('margins (DESIGN.md, "Seed abilities by loss")', () => {
+  const logistic: LogisticCurve = { shape: 'logistic', width: 0.5, floor: 0, ceiling: 1 };
+
+  it('lossMarginDecades is (L_c − L)/s', () => {
+    expect(lossMarginDecades(1.9, 2.0, 0.05)).toBeCloseTo(2, 12);
+    expect(lossMarginDecades(2.0, 2.0, 0.05)).toBe(0);
+  });
+
+  it('abilityMargin is log10(N_eff/N_c) below the threshold and the loss margin at and above it', () => {
+    expect(abilityMargin(2.1, 7e10, 2.0, 0.05, 1e11)).toBe(marginDecades(7e10, 1e11));
+    expect(abilityMargin(1.9, Infinity, 2.0, 0.05, 1e11)).toBeCloseTo(2, 12);
+    expect(abilityMargin(2.0, 1e11, 2.0, 0.05, 1e11)).toBe(0);
+  });
+
+  it('probabilityAtMargin is the curve at N_c·10^m', () => {
+    for (const m of [-1.2, -0.15, 0, 0.4, 2]) expect(probabilityAtMargin(logistic, m, 1e11)).toBeCloseTo(probability(logistic, 1e11 * 10 ** m, 1e11), 12);
+    const power: PowerCurve = { shape: 'power', width: 0.5, floor: 0, ceiling: 1, exponent: 0.5, saturationParams: 1e12 };
+    expect(probabilityAtMargin(power, 0.5, 1e11)).toBe(probability(power, 1e11 * 10 ** 0.5, 1e11));
+  });
+
+  it('statusAtMargin: emerged at m ≥ 0, emerging within one width below', () => {
+    expect([0, 1e-9, -0.3, -0.5, -0.51].map((m) => statusAtMargin(m, 0.5))).toEqual(['emerged', 'emerged', 'emerging', 'emerging', 'absent']);
   });
 });

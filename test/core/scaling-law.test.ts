@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loss, lossFloor, paramsForLoss } from '../../src/core/scaling-law.js';
+import { loss, lossFloor, lossSlopePerDecade, paramsForLoss } from '../../src/core/scaling-law.js';
 import { besiroglu2024, hoffmann2022, kaplan2020, chinchillaPresets, relativeError } from '../helpers/laws.js';
 
 describe('loss', () => {
@@ -38,5 +38,21 @@ describe('paramsForLoss', () => {
   it('is unbounded at or below the floor', () => {
     expect(paramsForLoss(besiroglu2024, lossFloor(besiroglu2024, 3e11), 3e11)).toBe(Infinity);
     expect(paramsForLoss(kaplan2020, 0.1, 3e11)).toBe(Infinity);
+  });
+});
+
+describe('lossSlopePerDecade', () => {
+  // The analytic −∂L/∂log10 N against a central difference of L in log10 N (step 1e-4 decades:
+  // truncation error O(h²) ≈ 1e-8 relative, rounding ≈ 1e-16/1e-4 = 1e-12 of L).
+  it.each([besiroglu2024, hoffmann2022, kaplan2020])('is the derivative of L in log10 N ($id)', (law) => {
+    for (const [n, d] of [[1e9, 3e11], [1e11, 3e11], [7e10, 1.5e13]] as const) {
+      const h = 1e-4;
+      const numeric = (loss(law, n * 10 ** -h, d) - loss(law, n * 10 ** h, d)) / (2 * h);
+      expect(relativeError(lossSlopePerDecade(law, n, d), numeric)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('is ln 10 · α · A / N^α for the Chinchilla form (0.0576368 nats a decade at 100B, by hand in Python)', () => {
+    expect(lossSlopePerDecade(besiroglu2024, 1e11, 3e11)).toBeCloseTo(0.0576368, 7);
   });
 });

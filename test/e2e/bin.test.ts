@@ -6,7 +6,7 @@ describe('bin/emerge.js', () => {
   it('runs the main job of the README set-up', () => {
     const result = runBin(['predict', '--params', '70e9']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/in-context-learning\s+│\s+10B\s+│\s+98\.0%\s+│ emerged/);
+    expect(result.stdout).toMatch(/in-context-learning\s+│\s+10B\s+│\s+94\.4%\s+│ emerged/);
     expect(result.stdout).toMatch(/chain-of-thought\s+│\s+100B\s+│\s+32\.9%\s+│ emerging/);
     expect(result.stderr).toBe('');
   });

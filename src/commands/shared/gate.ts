@@ -20,7 +20,7 @@ export function gateFailures(record: Pick<PredictionRecord, 'abilities' | 'effec
     .filter((a) => required.includes(a.id))
     .filter((a) => (minProbability === undefined ? a.status !== 'emerged' : a.probability < minProbability))
     .map((a) => {
-      const margin = a.margin_decades === null ? '' : ` (${formatDecades(a.margin_decades)} decades)`;
+      const margin = ` (${formatDecades(a.margin_decades)} decades)`;
       const message =
         minProbability === undefined
           ? `${a.id}: needs ${formatSci(a.threshold_params, 2)} params, has ${has}${margin}`

@@ -1,7 +1,7 @@
 /**
  * Predictions: resolved models assessed against abilities under a law.
  */
-import { assess, type Assessment } from '../../core/assess.js';
+import { abilityJudges, assess, type Assessment } from '../../core/assess.js';
 import type { Ability } from '../../core/catalog.js';
 import { dataStage, type Factors } from '../../core/factors.js';
 import type { ScalingLaw } from '../../core/scaling-law.js';
@@ -24,8 +24,9 @@ export interface Predictor {
 export function createPredictor(law: ScalingLaw, referenceTokens: number, abilities: Ability[], factors: Factors): Predictor {
   const templates = abilities.map((a) => abilityTemplate(a, law, referenceTokens));
   const cells = templates.map(abilityCsvCells);
+  const judges = abilityJudges(law, referenceTokens, abilities);
   const assessModel = (model: ResolvedModel): Assessment =>
-    assess(law, { referenceTokens }, abilities, { params: model.params, tokens: model.tokens, quality: model.quality });
+    assess(law, { referenceTokens }, abilities, { params: model.params, tokens: model.tokens, quality: model.quality }, judges);
   return {
     assess: assessModel,
     record: (model, assessment = assessModel(model)) => predictionRecord(model, assessment, dataStage(factors.dataStages, model.tokens), templates),

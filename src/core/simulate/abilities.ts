@@ -1,7 +1,10 @@
 /**
- * Scenario `abilities`: the probability of each ability across scale, evaluated exactly as
- * `emerge predict` does for one model (assess.ts): at the model's effective size N_eff, with the
- * ability's own curve and threshold N_c. Markers at the thresholds.
+ * Scenario `abilities`: the probability of each ability across scale, the catalog's curve at the
+ * model's effective size N_eff with the ability's own threshold N_c (DESIGN.md's idealisation, in
+ * which every scenario of the seed's mechanisms is drawn). Below a threshold this is exactly what
+ * `emerge predict` says of the same model (assess.ts); above it predict judges a planned model by
+ * its loss margin, which is never more (emergence.ts `abilityMargin`), so that a model past the
+ * reference regime does not saturate. Markers at the thresholds.
  */
 import { abilityRefProblems, duplicateIdProblems, log10Sizes, probabilities, refId, type AbilityRef } from './ability-spec.js';
 import { assertValueBudget, formatScale, markerIfInside, resolveAbilities, thresholdScale, type BaseScenarioConfig, type SimulationContext } from './context.js';
