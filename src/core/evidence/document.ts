@@ -160,15 +160,9 @@ function inReferenceRegime(fit: ThresholdFit, tokens: number): ThresholdFit {
 }
 
 function evidenceEntry(spec: MeasureSpec, target: MeasureSpec['abilities'][number], claim: SeedClaim, params: ThresholdFit, flops: ThresholdFit, points: ModelValue[], tolerance: number): EvidenceEntry {
-  const levelText = target.level === 'midpoint' ? 'the midpoint of the rise' : `${round(target.level * 100)} points`;
   const c = params.curve;
-  const notes = [
-    `fitted against parameters: ${pct(sigmoidScore(c, Math.log10(params.range[0])))} at the smallest model (${sci(params.range[0])}), ${pct(sigmoidScore(c, Math.log10(params.range[1])))} at the largest (${sci(params.range[1])})`,
-    params.where === 'below' ? `already past ${levelText} at the smallest model` : params.where === 'above' ? `${levelText} not reached by the largest model` : undefined,
-    spec.flops === 'reference-regime' ? `the file gives no training compute: FLOPs = 6·N·3e11, the catalog's reference regime` : undefined,
-    spec.note,
-    target.note,
-  ].filter((n): n is string => n !== undefined);
+  const at = (scale: number): string => `${pct(sigmoidScore(c, Math.log10(scale)))} at ${sci(scale)}`;
+  const notes = [`fitted against parameters: ${at(params.range[0])} (smallest model), ${at(params.range[1])} (largest)`, spec.note, target.note].filter((n): n is string => n !== undefined);
   const withFlops = points.filter((p) => p.flops !== undefined).length;
   return {
     measure: spec.abilities.length > 1 && spec.id === 'humaneval' ? `humaneval-${round(Number(target.level) * 100)}` : spec.id,
@@ -223,7 +217,7 @@ function mirage(s: EvidenceSources): EvidenceDocument['mirage'] {
   return {
     dataset: 'ukp-on-emergence',
     definition:
-      "per task, the verdict of emerge fit's curve engine (emergent: the sigmoid beats a line in log10 N by ΔBIC ≥ 10 with its rise inside the data) under exact match and under edit similarity 1 − d/d_max (d: mean edit distance, d_max: the task's largest), base models at the task's few-shot setting; holds: emergent under both metrics or under neither",
+      "the verdict of emerge fit's curve engine (emergent: the sigmoid beats a line in log10 N by ΔBIC ≥ 10 with its rise inside the data) under exact match and under edit similarity 1 − d/d_max (d: mean edit distance, d_max: the task's largest), base models at the task's few-shot setting; holds: emergent under both metrics or under neither",
     tasks,
     summary: {
       tasks: tasks.length,

@@ -195,7 +195,7 @@ export function measureSpecs(ukp: readonly Row[]): MeasureSpec[] {
     return [
       {
         id: `${id}-score`,
-        name: { en: `BIG-bench ${id.replace('bigbench-', '')} tasks, few-shot exact match`, zh: `BIG-bench ${id.replace('bigbench-', '')} 类任务，少样本精确匹配` },
+        name: { en: `BIG-bench ${id.replace('bigbench-', '')}, few-shot exact match`, zh: `BIG-bench ${id.replace('bigbench-', '')} 类任务，少样本精确匹配` },
         dataset: 'ukp-on-emergence',
         definition: `y = mean exact match over ${tasks.length} task${tasks.length > 1 ? 's' : ''} (${tasks.join(', ')}), few-shot, closed prompt; threshold = the midpoint x0 of the fitted rise (floor fitted, ceiling 1), as emerge fit reports it`,
         abilities: [{ id, level: 'midpoint' }],
@@ -246,7 +246,7 @@ export function measureSpecs(ukp: readonly Row[]): MeasureSpec[] {
       ...GAIN,
       flops: 'reference-regime',
       points: instructionGain,
-      note: 'one measure for all three levels: no task of the file grades instructions by complexity',
+      note: 'one measure for all three levels: no task of the file grades instructions by complexity; the gain does not grow with size here (Flan-T5 small and large gain most)',
     },
     {
       id: 'humaneval',
