@@ -4,8 +4,10 @@
  * (Lu et al. 2024). A task belongs to every category one of whose keywords it carries; a category
  * that no task matches has no measure. The keyword lists are those of each task's README in
  * google/BIG-bench (bigbench/benchmark_tasks/<task>/README.md), content keywords only (format
- * keywords such as "json", "multiple choice", "zero-shot" left out). The assignment is a choice:
- * BIG-bench itself has no "reasoning" or "language" category.
+ * keywords such as "json", "multiple choice", "zero-shot" left out). The lists of analytic_entailment,
+ * codenames, modified_arithmetic, social_iqa and strategyqa were checked against those READMEs; the
+ * others were transcribed without a copy of BIG-bench at hand and should be checked against it. The
+ * assignment is a choice: BIG-bench itself has no "reasoning" or "language" category.
  */
 
 /** Category ability id (data/abilities.yaml) → the BIG-bench keywords that put a task in it. */

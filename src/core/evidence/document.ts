@@ -162,12 +162,15 @@ function inReferenceRegime(fit: ThresholdFit, tokens: number): ThresholdFit {
 function evidenceEntry(spec: MeasureSpec, target: MeasureSpec['abilities'][number], claim: SeedClaim, params: ThresholdFit, flops: ThresholdFit, points: ModelValue[], tolerance: number): EvidenceEntry {
   const c = params.curve;
   const at = (scale: number): string => `${pct(sigmoidScore(c, Math.log10(scale)))} at ${sci(scale)}`;
-  const notes = [`fitted against parameters: ${at(params.range[0])} (smallest model), ${at(params.range[1])} (largest)`, spec.note, target.note].filter((n): n is string => n !== undefined);
+  const notes = [`fitted against parameters: ${at(params.range[0])} (smallest model), ${at(params.range[1])} (largest)`, spec.note].filter((n): n is string => n !== undefined);
   const withFlops = points.filter((p) => p.flops !== undefined).length;
+  const perLevel = new Set(spec.abilities.map((a) => a.level)).size > 1;
+  const percent = round(Number(target.level) * 100);
   return {
-    measure: spec.abilities.length > 1 && spec.id === 'humaneval' ? `humaneval-${round(Number(target.level) * 100)}` : spec.id,
-    name: spec.id === 'humaneval' ? `${spec.name.en} ≥ ${round(Number(target.level) * 100)}%` : spec.name.en,
-    name_zh: spec.id === 'humaneval' ? `${spec.name.zh} ≥ ${round(Number(target.level) * 100)}%` : spec.name.zh,
+    // HumanEval serves four abilities, one level each: humaneval-5 … humaneval-50.
+    measure: perLevel ? `${spec.id}-${percent}` : spec.id,
+    name: perLevel ? `${spec.name.en} ≥ ${percent}%` : spec.name.en,
+    name_zh: perLevel ? `${spec.name.zh} ≥ ${percent}%` : spec.name.zh,
     definition: spec.definition,
     level: typeof target.level === 'number' ? round(target.level) : target.level,
     threshold_params: r4(params.threshold),

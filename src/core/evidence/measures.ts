@@ -40,7 +40,7 @@ export interface MeasureSpec {
   /** What is measured, with its formula. */
   definition: string;
   /** The ability ids it tests, each with the level whose crossing is its threshold. */
-  abilities: { id: string; level: Level; note?: string }[];
+  abilities: { id: string; level: Level }[];
   shift: number;
   floor?: number;
   fitCeiling: boolean;
