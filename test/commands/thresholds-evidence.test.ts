@@ -6,7 +6,7 @@ describe('emerge thresholds --evidence', () => {
   it('lists every seed ability with its measures, the mirage check and the sources (table)', async () => {
     const { code, stdout } = await runCli(['thresholds', '--evidence']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/14 abilities, 14 measures/);
+    expect(stdout).toMatch(/14 abilities, 15 measures/);
     for (const id of ['in-context-learning', 'chain-of-thought', 'code-complex-algorithms', 'bigbench-programming']) expect(stdout).toContain(id);
     expect(stdout).toMatch(/The metric effect on real outputs/);
     expect(stdout).toMatch(/CC BY-SA 4\.0/);
@@ -21,17 +21,16 @@ describe('emerge thresholds --evidence', () => {
     const [cot, programming] = json.abilities;
     expect(cot.evidence.map((e: { measure: string }) => e.measure)).toEqual(['cot-gain-bbh', 'cot-gain-gsm8k']);
     for (const key of ['measure', 'threshold_params', 'threshold_flops', 'interval', 'dataset', 'models', 'comparison', 'note']) expect(cot.evidence[0]).toHaveProperty(key);
-    expect(programming.evidence).toEqual([]);
-    expect(programming.evidence_note).toMatch(/computer code/);
+    expect(programming.evidence.map((e: { measure: string }) => e.measure)).toEqual(['bigbench-programming-bbh']);
   });
 
-  it('gives CSV, one row per measure, and a row with the note for an ability without one', async () => {
+  it('gives CSV, one row per measure', async () => {
     const { code, stdout } = await runCli(['thresholds', '--evidence', '--format', 'csv', '--category', 'code-generation,bigbench']);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^id,name,name_zh,category,claim_params,measure,/);
     expect(lines).toHaveLength(1 + 4 + 5);
-    expect(lines.find((l) => l.startsWith('bigbench-programming'))).toMatch(/computer code/);
+    expect(lines.find((l) => l.startsWith('bigbench-programming'))).toMatch(/bigbench-programming-bbh/);
   });
 
   it('shows Chinese names with --lang zh', async () => {

@@ -45,10 +45,19 @@ export const TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * BIG-Bench Hard tasks of the ObsScaling CoT file whose keywords carry a category that no UKP task
+ * measures: boolean_expressions is the one task of the shipped files with "computer code" (checked
+ * against its README).
+ */
+export const BBH_TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  boolean_expressions: ['algebra', 'computer code', 'context length', 'logical reasoning', 'multi-step task', 'non-language', 'truthfulness'],
+};
+
+/**
  * The tasks of `tasks` (in their order) that carry one of the category's keywords.
  * @example tasksOfCategory('bigbench-math', ['modified_arithmetic', 'rhyming']) // ['modified_arithmetic']
  */
-export function tasksOfCategory(category: string, tasks: readonly string[]): string[] {
+export function tasksOfCategory(category: string, tasks: readonly string[], keywordsOf: Readonly<Record<string, readonly string[]>> = TASK_KEYWORDS): string[] {
   const keywords = CATEGORY_KEYWORDS[category] ?? [];
-  return tasks.filter((t) => (TASK_KEYWORDS[t] ?? []).some((k) => keywords.includes(k)));
+  return tasks.filter((t) => (keywordsOf[t] ?? []).some((k) => keywords.includes(k)));
 }

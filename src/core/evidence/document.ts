@@ -105,7 +105,7 @@ export function buildEvidence(raw: EvidenceSources, claims: readonly SeedClaim[]
   const bootstrap = options.bootstrap ?? 1000;
   const seed = options.seed ?? DEFAULT_SEED;
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_DECADES;
-  const specs = measureSpecs(sources.ukp);
+  const specs = measureSpecs(sources.ukp, sources.cot);
   const entries = new Map<string, EvidenceEntry[]>();
   for (const spec of specs) {
     const points = spec.points(sources);
@@ -191,7 +191,7 @@ function evidenceEntry(spec: MeasureSpec, target: MeasureSpec['abilities'][numbe
 
 function noEvidenceNote(id: string, tasks: readonly string[]): string {
   if (id in CATEGORY_KEYWORDS) {
-    return `no BIG-bench task of the UKP file carries the keyword${CATEGORY_KEYWORDS[id]!.length > 1 ? 's' : ''} ${CATEGORY_KEYWORDS[id]!.map((k) => `"${k}"`).join(', ')} (the file has ${tasks.length} BIG-bench tasks); no other shipped file has such a task`;
+    return `no BIG-bench task of the shipped files carries the keyword${CATEGORY_KEYWORDS[id]!.length > 1 ? 's' : ''} ${CATEGORY_KEYWORDS[id]!.map((k) => `"${k}"`).join(', ')} (the UKP file has ${tasks.length} BIG-bench tasks)`;
   }
   return 'no measure of the shipped evidence files tests this ability';
 }

@@ -21,7 +21,7 @@
  * both prompts (GSM8K), where the curve only touches 0. Scores have the threshold of their level.
  */
 import type { Level } from './threshold.js';
-import { CATEGORY_KEYWORDS, tasksOfCategory } from './bigbench-keywords.js';
+import { BBH_TASK_KEYWORDS, CATEGORY_KEYWORDS, tasksOfCategory } from './bigbench-keywords.js';
 import { meanOverTasks, meanScores, modelSizes, type ModelValue, type Row } from './points.js';
 
 export type DatasetId = 'obsscaling-cot' | 'ukp-on-emergence' | 'obsscaling-base';
@@ -185,13 +185,39 @@ function closedPromptTasks(ukp: readonly Row[]): string[] {
   return ukpBigBenchTasks(ukp).filter((t) => closed.has(t));
 }
 
+/** Direct-prompting exact match (flexible extraction) of the models on one BBH task, with its random baseline. */
+function bbhDirect(cot: readonly Row[], task: string): ModelValue[] {
+  const rows = cot.filter((r) => r.task === `bbh:${task}` && r.prompting === 'direct' && r.metric === 'exact_match_flexible');
+  return meanOverTasks(new Set(rows.map((r) => r.model!)), [task], modelSizes(rows), (_t, m) => meanScores(rows, () => task).get(task)!.get(m));
+}
+
+/** The random baseline of a BBH task in the file. */
+export function bbhBaseline(cot: readonly Row[], task: string): number {
+  return Number(cot.find((r) => r.task === `bbh:${task}`)!.random_baseline);
+}
+
 const GAIN = { shift: GAIN_SHIFT, fitCeiling: true } as const;
 
 /** Every measure, in the order of the catalog's seed abilities. */
-export function measureSpecs(ukp: readonly Row[]): MeasureSpec[] {
+export function measureSpecs(ukp: readonly Row[], cot: readonly Row[]): MeasureSpec[] {
   const categories = Object.keys(CATEGORY_KEYWORDS).flatMap((id): MeasureSpec[] => {
     const tasks = categoryTasks(ukp, id);
-    if (tasks.length === 0) return [];
+    if (tasks.length === 0) {
+      // A category no UKP task measures: a BBH task of the CoT file with its keyword, if one exists.
+      return tasksOfCategory(id, Object.keys(BBH_TASK_KEYWORDS), BBH_TASK_KEYWORDS).map((task) => ({
+        id: `${id}-bbh`,
+        name: { en: `BBH ${task}, direct exact match`, zh: `BBH ${task}，直接回答精确匹配` },
+        dataset: 'obsscaling-cot' as const,
+        definition: `y = exact match on ${task} (3-shot direct answers, flexible extraction), a BBH task with the keyword "${CATEGORY_KEYWORDS[id]!.join('", "')}" (no UKP task has it); threshold = the midpoint x0 of the fitted rise from the random baseline ${bbhBaseline(cot, task)} to 1`,
+        abilities: [{ id, level: 'midpoint' as const }],
+        shift: 0,
+        floor: bbhBaseline(cot, task),
+        fitCeiling: false,
+        flops: 'fit' as const,
+        points: (s: EvidenceSources) => bbhDirect(s.cot, task),
+        note: 'one task of Boolean logic written as code-like expressions: a narrow proxy for programming',
+      }));
+    }
     return [
       {
         id: `${id}-score`,
