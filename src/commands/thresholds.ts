@@ -15,6 +15,7 @@ import { CATALOG_CSV_HEADER, MODEL_CSV_HEADER, catalogRecord, modelThresholdReco
 import { renderCatalogTable, renderModelThresholds } from '../render/threshold-table.js';
 import { didYouMean } from '../util/suggest.js';
 import type { CommandContext } from './context.js';
+import { runEvidence } from './thresholds/evidence.js';
 import { gateFailures } from './shared/gate.js';
 import { resolveModel } from './shared/plan.js';
 import { withPlanFile } from './shared/plan-file.js';
@@ -29,6 +30,7 @@ interface JudgedModel {
 }
 
 export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContext, file?: string): Promise<void> {
+  if (flags.evidence) return runEvidence(flags, ctx, file);
   const options = withPlanFile(file, flags);
   const settings = resolveSettings(options);
   if (options.stages) {

@@ -4,6 +4,7 @@ import type { CommandSpec } from './spec.js';
 export interface ThresholdsOptions extends ModelOptionValues {
   category?: string;
   stages?: boolean;
+  evidence?: boolean;
   require?: string;
   minProbability?: string;
   format?: Format;
@@ -24,6 +25,7 @@ export const thresholdsSpec: CommandSpec = {
     ...modelOptions,
     { flags: '--require <ids>', description: 'CI gate: exit 1 unless every listed ability has emerged for the planned model(s)' },
     { flags: '--min-probability <p>', description: 'with --require: require this probability (0–1) instead of "emerged"' },
+    { flags: '--evidence', description: "what public data say about the seed's thresholds: each ability's measured threshold with a 95% interval, its data set and a comparison with the claim" },
     { flags: '--stages', description: "print the seed's factors instead: taxonomy §1.3, scale ranges §6.1, data stages §6.2, quality §6.3, training §6.4" },
     formatOption,
     langOption,
@@ -34,5 +36,6 @@ export const thresholdsSpec: CommandSpec = {
     { command: 'emerge thresholds --params 70e9 --require chain-of-thought', explain: 'CI gate: exit 1 when the planned model misses' },
     { command: 'emerge thresholds plans.csv --require in-context-learning --min-probability 0.9', explain: 'gate a whole plan' },
     { command: 'emerge thresholds --stages', explain: "the seed's data stages and architecture ranges" },
+    { command: 'emerge thresholds --evidence --category chain-of-thought --format json', explain: "the seed's claim beside measured thresholds" },
   ],
 };

@@ -230,8 +230,11 @@ export function fitEmergenceCurves(groups: readonly ScoreGroup[], options: Curve
   return groups.map((g) => fitEmergenceCurve(g, options));
 }
 
-/** FNV-1a hash of a string, 32 bits: derives each group's bootstrap stream from the seed. */
-function hashKey(key: string): number {
+/**
+ * FNV-1a hash of a string, 32 bits: derives each group's bootstrap stream from the seed.
+ * @example hashKey('a') // 3826002220
+ */
+export function hashKey(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);

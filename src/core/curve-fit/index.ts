@@ -11,6 +11,7 @@ export {
   CURVE_FIT_DEFAULTS,
   fitEmergenceCurve,
   fitEmergenceCurves,
+  hashKey,
   type CurveFitOptions,
   type CurveIntervals,
   type CurveResult,

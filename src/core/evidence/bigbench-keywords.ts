@@ -1,0 +1,63 @@
+/**
+ * The seed's BIG-Bench categories (§5.1: reasoning, mathematics, programming, language, commonsense)
+ * as sets of BIG-bench keywords, and the keywords of the BIG-bench tasks in the UKP file
+ * (Lu et al. 2024). A task belongs to every category one of whose keywords it carries; a category
+ * that no task matches has no measure. The keyword lists are those of each task's README in
+ * google/BIG-bench (bigbench/benchmark_tasks/<task>/README.md), content keywords only (format
+ * keywords such as "json", "multiple choice", "zero-shot" left out). The lists of analytic_entailment,
+ * codenames, modified_arithmetic, social_iqa and strategyqa were checked against those READMEs; the
+ * others were transcribed without a copy of BIG-bench at hand and should be checked against it. The
+ * assignment is a choice: BIG-bench itself has no "reasoning" or "language" category.
+ */
+
+/** Category ability id (data/abilities.yaml) → the BIG-bench keywords that put a task in it. */
+export const CATEGORY_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  'bigbench-reasoning': ['logical reasoning', 'causal reasoning', 'analogical reasoning', 'implicit reasoning'],
+  'bigbench-math': ['mathematics', 'arithmetic'],
+  'bigbench-programming': ['computer code'],
+  'bigbench-language': ['linguistics', 'morphology', 'figurative language', 'translation'],
+  'bigbench-commonsense': ['common sense'],
+};
+
+/** BIG-bench task → its content keywords. */
+export const TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  analytic_entailment: ['decomposition', 'fallacy', 'logical reasoning', 'negation'],
+  causal_judgment: ['causal reasoning', 'common sense', 'human-like behavior', 'reading comprehension', 'social reasoning'],
+  codenames: ['analogical reasoning', 'creativity', 'logical reasoning'],
+  common_morpheme: ['morphology'],
+  english_proverbs: ['common sense', 'contextual question-answering', 'creativity', 'human-like behavior'],
+  fact_checker: ['truthfulness'],
+  figure_of_speech_detection: ['emotional understanding', 'figurative language', 'social reasoning', 'theory of mind'],
+  hindu_knowledge: ['context-free question answering', 'memorization'],
+  implicatures: ['contextual question-answering', 'human-like behavior', 'reading comprehension', 'social reasoning', 'theory of mind'],
+  international_phonetic_alphabet_transliterate: ['translation'],
+  logical_deduction: ['logical reasoning', 'out of distribution'],
+  misconceptions: ['common sense', 'truthfulness'],
+  modified_arithmetic: ['arithmetic', 'mathematics'],
+  nonsense_words_grammar: ['contextual question-answering', 'linguistics', 'logical reasoning', 'out of distribution'],
+  phrase_relatedness: ['reading comprehension', 'word sense disambiguation'],
+  physical_intuition: ['chemistry', 'physical reasoning', 'physics'],
+  rhyming: ['figurative language', 'linguistics'],
+  social_iqa: ['common sense', 'context-free question answering', 'emotional understanding', 'social reasoning', 'theory of mind'],
+  strange_stories: ['emotional understanding', 'narrative understanding', 'social reasoning', 'theory of mind'],
+  strategyqa: ['context-free question answering', 'implicit reasoning', 'logical reasoning', 'multi-step task'],
+  tracking_shuffled_objects: ['decomposition', 'logical reasoning', 'multi-step task', 'visual reasoning'],
+};
+
+/**
+ * BIG-Bench Hard tasks of the ObsScaling CoT file whose keywords carry a category that no UKP task
+ * measures: boolean_expressions is the one task of the shipped files with "computer code" (checked
+ * against its README).
+ */
+export const BBH_TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  boolean_expressions: ['algebra', 'computer code', 'context length', 'logical reasoning', 'multi-step task', 'non-language', 'truthfulness'],
+};
+
+/**
+ * The tasks of `tasks` (in their order) that carry one of the category's keywords.
+ * @example tasksOfCategory('bigbench-math', ['modified_arithmetic', 'rhyming']) // ['modified_arithmetic']
+ */
+export function tasksOfCategory(category: string, tasks: readonly string[], keywordsOf: Readonly<Record<string, readonly string[]>> = TASK_KEYWORDS): string[] {
+  const keywords = CATEGORY_KEYWORDS[category] ?? [];
+  return tasks.filter((t) => (keywordsOf[t] ?? []).some((k) => keywords.includes(k)));
+}
