@@ -100,11 +100,16 @@ function resized(spec: Spec, dw: number, dh: number): Spec {
   const rows = Math.ceil(panels.length / columns);
   const stepW = Math.floor(dw / columns);
   const stepH = Math.floor(dh / rows);
-  const grow = (panel: Spec): Spec => ({ ...panel, width: Number(panel.width) + stepW, height: Number(panel.height) + stepH });
+  // Never below 40 px: a picture too small for its panels keeps them legible and is cut to size.
+  const grow = (panel: Spec): Spec => {
+    const width = Math.max(40, Number(panel.width) + stepW);
+    const title = panel.title as Spec | undefined;
+    return { ...panel, width, height: Math.max(40, Number(panel.height) + stepH), ...(title?.limit !== undefined ? { title: { ...title, limit: width } } : {}) };
+  };
   const padding = (spec.padding ?? 0) as number | Record<string, number>;
   const pad = typeof padding === 'number' ? { left: padding, top: padding, right: padding, bottom: padding } : { ...padding };
-  pad.right = (pad.right ?? 0) + (dw - stepW * columns);
-  pad.bottom = (pad.bottom ?? 0) + (dh - stepH * rows);
+  pad.right = Math.max(0, (pad.right ?? 0) + (dw - stepW * columns));
+  pad.bottom = Math.max(0, (pad.bottom ?? 0) + (dh - stepH * rows));
   const base = spec.concat ? { ...spec, concat: panels.map(grow) } : grow(spec);
   return { ...base, padding: pad };
 }

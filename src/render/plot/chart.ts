@@ -74,6 +74,10 @@ export type VegaLiteSpec = Record<string, unknown>;
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Band opacity: light enough for the points and lines on it, visible in greyscale. */
 const BAND_OPACITY = 0.22;
+/** Room around each panel of small multiples: for its y axis, its x axis, and its title. */
+const PANEL_LEFT = 78;
+const PANEL_BOTTOM = 52;
+const PANEL_TOP = 48;
 
 /**
  * The Vega-Lite specification of a picture: one chart, or small multiples sharing one legend.
@@ -90,21 +94,23 @@ export function plotSpec(picture: Picture, size: PlotSize): VegaLiteSpec {
   const legendWidth = names.length > 0 ? Math.min(380, 60 + 7 * Math.max(...names.map((n) => n.length))) : 0;
   const titleHeight = 50 + 18 * ((top.title as { subtitle?: string[] }).subtitle?.length ?? 0);
   const panel: PlotSize = {
-    width: Math.max(120, Math.floor((size.width - legendWidth - 90 * columns) / columns)),
-    height: Math.max(90, Math.floor((size.height - titleHeight - (single ? 60 : 85) * rows) / rows)),
+    width: Math.max(120, Math.floor((size.width - legendWidth - PANEL_LEFT * columns) / columns)),
+    height: Math.max(90, Math.floor((size.height - titleHeight - (single ? 60 : PANEL_TOP + PANEL_BOTTOM) * rows) / rows)),
   };
   const style = (name: string) => seriesStyle(styles.get(name) ?? 0);
-  const legend = { title: picture.legend ?? null, orient: 'right', symbolSize: 260, encoding: { symbols: legendSymbols(picture.charts, names, style) } };
+  const legend = { title: picture.legend ?? null, orient: 'right', symbolSize: 260, symbolOpacity: 1, encoding: { symbols: legendSymbols(picture.charts, names, style) } };
   const panels = picture.charts.map((chart) => chartLayers(chart, names, styles, panel, legend, single));
   if (single) return { ...top, ...panels[0]! };
-  return { ...top, columns, concat: panels, spacing: { row: 28, column: 24 }, resolve: { scale: { x: 'independent', y: 'independent' } } };
+  // Flush bounds: the grid is laid out by the panels' sizes alone, the spacing leaves room for each
+  // panel's axes and title (which are cut to the panel's width).
+  return { ...top, columns, concat: panels, bounds: 'flush', spacing: { row: PANEL_TOP + PANEL_BOTTOM, column: PANEL_LEFT }, resolve: { scale: { x: 'independent', y: 'independent' } } };
 }
 
 /** What every picture has at its top level: schema, title and subtitle (wrapped to the width), config. */
 export function pictureFrame(title: string, subtitle: readonly string[], size: PlotSize): VegaLiteSpec {
   // Subtitles wrap at about 7 px a character (Lato at 14 px averages 6.5).
   const lines = subtitle.flatMap((line) => wrap(line, Math.floor((size.width - 40) / 7)));
-  return { $schema: SCHEMA, title: { text: title, ...(lines.length > 0 ? { subtitle: lines } : {}) }, config: plotConfig(), padding: 16 };
+  return { $schema: SCHEMA, title: { text: title, ...(lines.length > 0 ? { subtitle: lines } : {}) }, config: plotConfig(), padding: { left: 16, top: 16, right: 24, bottom: 16 } };
 }
 
 function wrap(text: string, width: number): string[] {
@@ -160,7 +166,7 @@ function legendSymbols(charts: readonly Chart[], names: readonly string[], style
   const entry = names.map((name) => {
     const series = all.filter((s) => s.name === name);
     if (series.some((s) => s.kind === 'line')) return { shape: 'stroke', dash: [...style(name).dash], fill: 0 };
-    if (series.some((s) => s.kind === 'points')) return { shape: style(name).shape, dash: [1, 0], fill: series.some((s) => s.kind === 'points' && s.hollow) ? 0 : 0.85 };
+    if (series.some((s) => s.kind === 'points')) return { shape: style(name).shape, dash: [1, 0], fill: series.some((s) => s.kind === 'points' && s.hollow) ? 0 : 1 };
     return { shape: 'square', dash: [1, 0], fill: BAND_OPACITY + 0.1 };
   });
   const pick = (key: 'shape' | 'dash' | 'fill') => ({ value: { expr: `${JSON.stringify(entry.map((e) => e[key]))}[indexof(${JSON.stringify(names)}, datum.value)]` } });
@@ -209,20 +215,34 @@ function chartLayers(chart: Chart, names: readonly string[], styles: Map<string,
   layer(lines.filter((s) => s.thin), { type: 'line', strokeWidth: 1.2, opacity: 0.7 }, 'dash');
   layer(lines.filter((s) => !s.thin), { type: 'line' }, 'dash');
   layer(points.filter((s) => s.hollow), { type: 'point', filled: false }, 'shape');
-  layer(points.filter((s) => !s.hollow), { type: 'point', filled: true, opacity: 0.85 }, 'shape');
-  layers.push(...ruleLayers(chart.rules ?? [], chart.x, x.scale.domain as [number, number]));
+  layer(points.filter((s) => !s.hollow), { type: 'point', filled: true }, 'shape');
+  layers.push(...ruleLayers(chart.rules ?? [], chart.x, x.scale.domain as [number, number], size.width));
 
   const spec: VegaLiteSpec = { width: size.width, height: size.height, layer: layers };
-  if (!single) spec.title = { text: chart.title, fontSize: 15, anchor: 'start', ...(chart.subtitle?.length ? { subtitle: [...chart.subtitle], subtitleFontSize: 12 } : {}) };
+  // A panel's title never widens its column: it is cut to the panel's width (src/io/plot-file.ts keeps the limit in step).
+  if (!single) {
+    // Cut to the panel's width here too: vega places the legend by the title's uncut width.
+    const cut = (text: string, px: number): string => (text.length * px > size.width ? `${text.slice(0, Math.max(1, Math.floor(size.width / px) - 1))}…` : text);
+    const subtitle = (chart.subtitle ?? []).map((line) => cut(line, 5.9));
+    spec.title = { text: cut(chart.title, 8.2), fontSize: 15, anchor: 'start', limit: size.width, ...(subtitle.length ? { subtitle, subtitleFontSize: 12 } : {}) };
+  }
   return spec;
 }
 
-/** Rules with their labels at the top of the plot, staggered one line apart; labels near the right edge end at the rule. */
-export function ruleLayers(rules: readonly PlotRule[], axis: PlotAxis, domain: readonly [number, number]): VegaLiteSpec[] {
+/** Average width of a rule label's character in pixels (Lato at 12.5 px), to keep labels inside the plot. */
+const LABEL_CHAR_WIDTH = 6.6;
+
+/**
+ * Rules with their labels at the top of the plot, staggered one line apart, each to the right of its
+ * rule unless it would run past the plot's right edge.
+ */
+export function ruleLayers(rules: readonly PlotRule[], axis: PlotAxis, domain: readonly [number, number], width: number): VegaLiteSpec[] {
   if (rules.length === 0) return [];
   const position = (at: number): number =>
     axis.scale === 'log' ? (Math.log10(at) - Math.log10(domain[0])) / (Math.log10(domain[1]) - Math.log10(domain[0])) : (at - domain[0]) / (domain[1] - domain[0]);
-  const values = [...rules].sort((a, b) => a.at - b.at).map((r, i) => ({ at: r.at, label: r.label, dy: 14 + 16 * i, right: position(r.at) > 0.75 }));
+  const values = [...rules]
+    .sort((a, b) => a.at - b.at)
+    .map((r, i) => ({ at: r.at, label: r.label, dy: 14 + 16 * i, right: position(r.at) * width + 8 + LABEL_CHAR_WIDTH * r.label.length > width && position(r.at) > 0.5 }));
   const x = { field: 'at', type: 'quantitative' };
   // Each label twice: a white halo under it keeps it legible over lines and grid.
   const text = (right: boolean, halo: boolean): VegaLiteSpec => ({

@@ -59,12 +59,13 @@ function curveChart({ curve, points }: CurvePanel, axis: ScaleAxis): Chart {
   }
   series.push({ kind: 'line', name: 'fitted sigmoid', values: grid.map((g) => ({ x: fromX(axis, g), y: sigmoidScore(curve.params, g) })) });
   series.push({ kind: 'points', name: 'models', values: points.map((p) => ({ x: p.scale, y: p.score })) });
-  const interval = curve.intervals ? ` (95%: ${formatScale(axis, curve.intervals.threshold.lower)}–${formatScale(axis, curve.intervals.threshold.upper)})` : '';
+  const interval = curve.intervals ? ` [${formatScale(axis, curve.intervals.threshold.lower)}, ${formatScale(axis, curve.intervals.threshold.upper)}]` : '';
   return {
-    title: `${curve.label}: ${curve.verdict}`,
+    title: curve.label,
+    subtitle: [`${curve.verdict}; threshold ${formatScale(axis, curve.threshold)}${interval}`],
     x,
     y: { title: 'score', scale: 'linear', format: 'percent', domain: [0, 1] },
     series,
-    rules: [{ at: curve.threshold, label: `threshold ${formatScale(axis, curve.threshold)}${interval}` }],
+    rules: [{ at: curve.threshold, label: `threshold ${formatScale(axis, curve.threshold)}` }],
   };
 }

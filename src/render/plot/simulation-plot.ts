@@ -5,7 +5,7 @@
  * simulation's markers as labelled rules. A percentile band (finite-eval) is shaded; single trials
  * are thin lines.
  */
-import type { Marker, Series, SeriesUnit, Simulation, SweepConfig } from '../../core/simulate/index.js';
+import type { Marker, Series, SeriesUnit, Simulation } from '../../core/simulate/index.js';
 import { AXIS_NAMES, distinctLines, GROUPS, joinNames, MAX_LINES } from '../simulation-chart.js';
 import type { Chart, Picture, PlotRule, PlotSeries } from './chart.js';
 import type { PlotAxis } from './axis.js';
@@ -13,10 +13,10 @@ import type { PlotAxis } from './axis.js';
 /** At most this many rules in a panel (markers at the same scale share one). */
 const MAX_RULES = 6;
 
-export function simulationPicture(simulation: Simulation, context: { sweep: SweepConfig; law: string; description?: string; title: string }): Picture {
+export function simulationPicture(simulation: Simulation, context: { title: string; description?: string }): Picture {
   const charts: Chart[] = [];
   const notes: string[] = [];
-  const x = xAxis(simulation, context.sweep);
+  const x = xAxis(simulation);
   for (const group of GROUPS) {
     const members = simulation.series.filter((s) => group.units.includes(s.unit));
     if (members.length === 0) continue;
@@ -46,10 +46,12 @@ function xy(series: Series): { x: number; y: number }[] {
   return Array.from(series.x, (x, i) => ({ x, y: series.y[i]! }));
 }
 
-function xAxis(simulation: Simulation, sweep: SweepConfig): PlotAxis {
+/** The swept scale, from its first to its last point. */
+function xAxis(simulation: Simulation): PlotAxis {
   const over = simulation.xLabel;
+  const x = simulation.series[0]?.x ?? [1, 10];
   const unit = over === 'compute' ? ' (FLOPs)' : '';
-  return { title: `${AXIS_NAMES[over]}${unit}`, scale: 'log', format: over === 'compute' ? 'flops' : 'count', domain: [sweep.from, sweep.to] };
+  return { title: `${AXIS_NAMES[over]}${unit}`, scale: 'log', format: over === 'compute' ? 'flops' : 'count', domain: [x[0]!, x[x.length - 1]!] };
 }
 
 function yAxis(units: readonly SeriesUnit[], title: string): PlotAxis {

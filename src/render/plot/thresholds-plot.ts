@@ -64,12 +64,12 @@ export function thresholdsSpec(abilities: readonly Ability[], models: readonly P
       mark: { type: 'point', filled: true, size: 80, opacity: 0.95 },
       encoding: { x: xEncoding, y, color, shape },
     },
-    ...ruleLayers(models, x, x.domain),
   );
   const subtitle = [
     `Point: the threshold N_c of each ability (seed §2, §5.1; Wei et al. 2022, Table 1); bar: emerging, within one curve width below N_c${bands.length > 0 ? '; grey segments: the seed\'s size bands (§2.1.3)' : ''}${models.length > 0 ? '; rules: the planned models at their effective size' : ''}. Law ${context.law}.`,
   ];
   const frame = pictureFrame(`Emergence thresholds of ${rows.length} abilities`, subtitle, size);
   const titleHeight = 60 + 18 * ((frame.title as { subtitle?: string[] }).subtitle?.length ?? 0);
-  return { ...frame, width: size.width - 520, height: Math.max(120, size.height - titleHeight - 60), layer: layers };
+  const width = size.width - 520;
+  return { ...frame, width, height: Math.max(120, size.height - titleHeight - 60), layer: [...layers, ...ruleLayers(models, x, x.domain, width)] };
 }
