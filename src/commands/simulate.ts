@@ -36,8 +36,8 @@ export async function runSimulate(flags: SimulateCommandOptions, ctx: CommandCon
   const simulation = runScenario(config, { law, referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
   if (large) ctx.progress('');
   if (plot) {
-    const title = `Scenario ${simulation.scenario}: sweep over ${sweepText(config.sweep, catalog.referenceTokens)}; law ${law.id}`;
-    await writePicture(plot, simulationPicture(simulation, { title, ...(config.description ? { description: config.description } : {}) }));
+    const sweep = `Sweep over ${sweepText(config.sweep, catalog.referenceTokens)}; law ${law.id}.`;
+    await writePicture(plot, simulationPicture(simulation, { sweep, ...(config.description ? { description: config.description } : {}) }));
   }
 
   if (format === 'csv') {

@@ -126,7 +126,7 @@ export async function pngFromSvg(svg: string, fonts: readonly string[]): Promise
   return new Resvg(svg, { font, background: 'white', fitTo: { mode: 'original' } }).render().asPng();
 }
 
-/** The text content of an SVG's text elements. */
+/** The text of an SVG: everything outside its tags (vega writes no other character data). */
 function svgText(svg: string): string {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&[a-z#0-9]+;/gi, ' ')).join(' ');
+  return svg.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
 }

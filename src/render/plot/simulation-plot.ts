@@ -1,19 +1,21 @@
 /**
  * The picture of `emerge simulate --plot`: the charts of the terminal view as small multiples, one
  * panel per kind of value (probabilities and scores, accuracies, similarities, standard deviations,
- * losses), the same lines (identical series drawn once, named together, at most 8 a panel) and the
+ * losses), the same lines (identical series drawn once, named together, at most 12 a panel) and the
  * simulation's markers as labelled rules. A percentile band (finite-eval) is shaded; single trials
  * are thin lines.
  */
 import type { Marker, Series, SeriesUnit, Simulation } from '../../core/simulate/index.js';
-import { AXIS_NAMES, distinctLines, GROUPS, joinNames, MAX_LINES } from '../simulation-chart.js';
+import { AXIS_NAMES, distinctLines, GROUPS, joinNames } from '../simulation-chart.js';
 import type { Chart, Picture, PlotRule, PlotSeries } from './chart.js';
 import type { PlotAxis } from './axis.js';
 
+/** At most this many lines in a panel (more than the terminal's 8: colours, dashes and the legend tell 12 apart). */
+const MAX_LINES = 12;
 /** At most this many rules in a panel (markers at the same scale share one). */
 const MAX_RULES = 6;
 
-export function simulationPicture(simulation: Simulation, context: { title: string; description?: string }): Picture {
+export function simulationPicture(simulation: Simulation, context: { sweep: string; description?: string }): Picture {
   const charts: Chart[] = [];
   const notes: string[] = [];
   const x = xAxis(simulation);
@@ -23,7 +25,8 @@ export function simulationPicture(simulation: Simulation, context: { title: stri
     const band = percentileBand(simulation, members);
     const lines = distinctLines(members.filter((s) => !band?.parts.includes(s)));
     const shown = lines.slice(0, MAX_LINES);
-    if (lines.length > shown.length) notes.push(`${group.title}: ${lines.length - shown.length} more lines not drawn; choose fewer with --ability, or see them all with --format csv.`);
+    const left = lines.length - shown.length;
+    if (left > 0) notes.push(`${group.title}: ${left} more line${left === 1 ? '' : 's'} not drawn; choose fewer with --ability, or see them all with --format csv.`);
     const series: PlotSeries[] = [];
     if (band) series.push(band.series);
     for (const line of shown) {
@@ -34,8 +37,8 @@ export function simulationPicture(simulation: Simulation, context: { title: stri
     charts.push({ title: `${group.title} across ${AXIS_NAMES[simulation.xLabel]}`, x, y: yAxis(group.units, group.title), series, rules: rules(simulation.markers, drawn, charts.length === 0) });
   }
   return {
-    title: context.title,
-    subtitle: [...(context.description ? [context.description] : []), ...notes],
+    title: `Scenario ${simulation.scenario}`,
+    subtitle: [context.sweep, ...(context.description ? [context.description] : []), ...notes],
     legend: 'series',
     charts,
     columns: 1,

@@ -18,14 +18,14 @@ export interface PlotSize {
 export const FONT_FAMILY = 'Lato';
 export const FONT_STACK = `${FONT_FAMILY}, 'Helvetica Neue', Helvetica, Arial, sans-serif`;
 
-/** Okabe–Ito, ordered so that the first colours are the most distinct on white (yellow last). */
-export const COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+/** Okabe–Ito, ordered so that the first colours are the most distinct on white; its yellow, too faint on white, gives way to a grey. */
+export const COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8C8C8C'] as const;
 
 /** Stroke dashes, one per colour (solid first): in greyscale the dash tells lines apart. */
 export const DASHES: readonly (readonly number[])[] = [[1, 0], [8, 4], [2, 3], [10, 3, 2, 3], [14, 4], [4, 2, 1, 2, 1, 2], [6, 6], [1, 5]];
 
 /** Point shapes, one per colour. */
-export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'wedge', 'triangle-left'] as const;
+export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'triangle-left'] as const;
 
 /** Rules (thresholds, cut-offs, planned models) and their labels. */
 export const RULE_COLOR = '#444444';

@@ -25,7 +25,7 @@ export function thresholdsSpec(abilities: readonly Ability[], models: readonly P
     type: 'nominal',
     sort: null,
     scale: { domain: categories, range: categories.map((_, i) => seriesStyle(i).color) },
-    legend: { title: 'category', orient: 'right', symbolSize: 140 },
+    legend: { title: 'category', orient: 'right', symbolSize: 140, symbolOpacity: 1 },
   };
   const shape = { field: 'category', type: 'nominal', sort: null, scale: { domain: categories, range: categories.map((_, i) => seriesStyle(i).shape) } };
   const bands = rows.flatMap((a) =>
@@ -41,7 +41,7 @@ export function thresholdsSpec(abilities: readonly Ability[], models: readonly P
     {
       data: { values: rows.map((a) => ({ ability: name(a), category: a.category, x: window(a)[0], x2: window(a)[1] })) },
       mark: { type: 'bar', height: 7, opacity: 0.3 },
-      encoding: { x: xEncoding, x2: { field: 'x2' }, y, color: { ...color, legend: null } },
+      encoding: { x: xEncoding, x2: { field: 'x2' }, y, color },
     },
   ];
   if (bands.length > 0) {
