@@ -37,10 +37,10 @@ export function shippedFonts(): string[] {
 
 /** The picture as the bytes of its file. */
 export async function renderPlot(spec: Spec, target: Pick<PlotTarget, 'format' | 'width' | 'height'>, fonts: readonly string[] = shippedFonts()): Promise<string | Uint8Array> {
-  const { spec: sized, svg } = await fitToSize(spec, target.width, target.height);
+  const sized = await fitToSize(spec, target.width, target.height);
   if (target.format === 'vl.json') return `${JSON.stringify(sized, null, 2)}\n`;
-  if (target.format === 'svg') return svg;
-  return pngFromSvg(svg, fonts);
+  const svg = await sizedSvg(sized, target.width, target.height);
+  return target.format === 'svg' ? svg : pngFromSvg(svg, fonts);
 }
 
 /**
@@ -67,25 +67,40 @@ export async function svgOf(spec: Spec): Promise<string> {
 }
 
 /**
- * Panels sized so that the whole picture is exactly width × height: render, measure what axes,
- * titles and legend took, and give the panels the rest (a few passes; text is measured by vega's
- * estimate, the same on every machine).
+ * Panels sized so that the whole picture is exactly width × height: lay it out, measure what axes,
+ * titles and legend took, and give the panels the rest. The domains of every chart are explicit
+ * (src/render/plot), so the layout does not depend on the data: the measuring passes draw one row
+ * of each layer, the last pass everything. Text is measured with the font's widths, the same on
+ * every machine.
  */
-export async function fitToSize(spec: Spec, width: number, height: number): Promise<{ spec: Spec; svg: string }> {
+export async function fitToSize(spec: Spec, width: number, height: number): Promise<Spec> {
   let current = spec;
-  let svg = await svgOf(current);
   for (let pass = 0; pass < 3; pass++) {
-    const size = svgSize(svg);
+    const size = svgSize(await svgOf(sample(current)));
     if (size.width === width && size.height === height) break;
     current = resized(current, width - size.width, height - size.height);
-    svg = await svgOf(current);
   }
+  return current;
+}
+
+/** The SVG of a sized specification, on a canvas of exactly width × height. */
+async function sizedSvg(spec: Spec, width: number, height: number): Promise<string> {
+  const svg = await svgOf(spec);
   const size = svgSize(svg);
-  if (size.width !== width || size.height !== height) {
-    // Still off (a legend or label reflowed): the canvas takes the target size, the drawing its own.
-    svg = svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+" viewBox="[^"]*"/, `<svg$1 width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`);
-  }
-  return { spec: current, svg };
+  if (size.width === width && size.height === height) return svg;
+  // Still off (a legend or label reflowed): the canvas takes the target size, the drawing its own.
+  return svg.replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+" viewBox="[^"]*"/, `<svg$1 width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`);
+}
+
+/** The specification with one row of data in each layer (all of a text layer's: its labels take room). */
+function sample(spec: Spec): Spec {
+  const layer = (l: Spec): Spec => {
+    const data = l.data as { values?: unknown[] } | undefined;
+    const mark = l.mark as { type?: string } | undefined;
+    return data?.values && mark?.type !== 'text' ? { ...l, data: { values: data.values.slice(0, 1) } } : l;
+  };
+  const view = (v: Spec): Spec => (Array.isArray(v.layer) ? { ...v, layer: (v.layer as Spec[]).map(layer) } : v);
+  return Array.isArray(spec.concat) ? { ...spec, concat: (spec.concat as Spec[]).map(view) } : view(spec);
 }
 
 function svgSize(svg: string): { width: number; height: number } {

@@ -98,7 +98,7 @@ export function plotSpec(picture: Picture, size: PlotSize): VegaLiteSpec {
     height: Math.max(90, Math.floor((size.height - titleHeight - (single ? 60 : PANEL_TOP + PANEL_BOTTOM) * rows) / rows)),
   };
   const style = (name: string) => seriesStyle(styles.get(name) ?? 0);
-  const legend = { title: picture.legend ?? null, orient: 'right', symbolSize: 260, symbolOpacity: 1, encoding: { symbols: legendSymbols(picture.charts, names, style) } };
+  const legend = { title: picture.legend ?? null, orient: 'right', symbolSize: 260, ...legendSymbols(picture.charts, names, style) };
   const panels = picture.charts.map((chart) => chartLayers(chart, names, styles, panel, legend, single));
   if (single) return { ...top, ...panels[0]! };
   // Flush bounds: the grid is laid out by the panels' sizes alone, the spacing leaves room for each
@@ -158,19 +158,21 @@ function styleTable(charts: readonly Chart[], names: readonly string[]): Map<str
 }
 
 /**
- * How each legend entry is drawn: a stroke with its dash for a line, its shape for points (hollow
- * or filled), a light swatch for a band. (Colour comes from the legend's scale.)
+ * How each legend entry is drawn, as legend properties computed per entry (Vega evaluates them for
+ * each symbol, with the entry's name as `datum.value`): a stroke with its dash for a line, its
+ * shape for points (white inside when hollow), a light swatch for a band. Colour comes from the scale.
  */
 function legendSymbols(charts: readonly Chart[], names: readonly string[], style: (name: string) => ReturnType<typeof seriesStyle>): Record<string, unknown> {
   const all = charts.flatMap((c) => c.series);
   const entry = names.map((name) => {
     const series = all.filter((s) => s.name === name);
-    if (series.some((s) => s.kind === 'line')) return { shape: 'stroke', dash: [...style(name).dash], fill: 0 };
-    if (series.some((s) => s.kind === 'points')) return { shape: style(name).shape, dash: [1, 0], fill: series.some((s) => s.kind === 'points' && s.hollow) ? 0 : 1 };
-    return { shape: 'square', dash: [1, 0], fill: BAND_OPACITY + 0.1 };
+    if (series.some((s) => s.kind === 'line')) return { shape: 'stroke', dash: [...style(name).dash], opacity: 1, fill: null };
+    if (series.some((s) => s.kind === 'points')) return { shape: style(name).shape, dash: [1, 0], opacity: 1, fill: series.some((s) => s.kind === 'points' && s.hollow) ? 'white' : null };
+    return { shape: 'square', dash: [1, 0], opacity: BAND_OPACITY + 0.15, fill: null };
   });
-  const pick = (key: 'shape' | 'dash' | 'fill') => ({ value: { expr: `${JSON.stringify(entry.map((e) => e[key]))}[indexof(${JSON.stringify(names)}, datum.value)]` } });
-  return { shape: pick('shape'), strokeDash: pick('dash'), fillOpacity: pick('fill'), strokeWidth: { value: 2.5 } };
+  const pick = (key: keyof (typeof entry)[number]) => ({ expr: `${JSON.stringify(entry.map((e) => e[key]))}[indexof(${JSON.stringify(names)}, datum.value)]` });
+  const hollow = entry.some((e) => e.fill !== null);
+  return { symbolType: pick('shape'), symbolDash: pick('dash'), symbolOpacity: pick('opacity'), symbolStrokeWidth: 2.5, ...(hollow ? { symbolFillColor: pick('fill') } : {}) };
 }
 
 function chartLayers(chart: Chart, names: readonly string[], styles: Map<string, number>, size: PlotSize, legend: Record<string, unknown>, single: boolean): VegaLiteSpec {

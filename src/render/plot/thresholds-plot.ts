@@ -19,7 +19,7 @@ export function thresholdsSpec(abilities: readonly Ability[], models: readonly P
   const [lo, hi] = x.domain;
   const xEncoding = { field: 'x', type: 'quantitative', ...axisEncoding(x, []) };
   const name = (a: Ability) => (context.lang === 'zh' ? `${a.name.zh} (${a.id})` : a.id);
-  const y = { field: 'ability', type: 'nominal', sort: rows.map(name), title: null, axis: { labelLimit: 360, labelFontSize: 12, grid: true, gridColor: '#f0f0f0', ticks: false } };
+  const y = { field: 'ability', type: 'nominal', sort: rows.map(name), scale: { domain: rows.map(name) }, title: null, axis: { labelLimit: 360, labelFontSize: 12, grid: true, gridColor: '#f0f0f0', ticks: false } };
   const color = {
     field: 'category',
     type: 'nominal',
