@@ -28,11 +28,12 @@ export interface LineSeries extends SeriesCommon {
   thin?: boolean;
 }
 
-/** Observations: one mark per value; `hollow` for fitted or predicted values beside observed ones. */
+/** Observations: one mark per value; `hollow` for fitted or predicted values beside observed ones, `large` for a few that matter (a planned model). */
 export interface PointSeries extends SeriesCommon {
   kind: 'points';
   values: readonly XY[];
   hollow?: boolean;
+  large?: boolean;
 }
 
 /** An interval at each x, shaded from `lower` to `upper` (a bootstrap, percentile or forecast band). */
@@ -99,7 +100,7 @@ export function plotSpec(picture: Picture, size: PlotSize): VegaLiteSpec {
   };
   const style = (name: string) => seriesStyle(styles.get(name) ?? 0);
   const legend = { title: picture.legend ?? null, orient: 'right', symbolSize: 260, ...legendSymbols(picture.charts, names, style) };
-  const panels = picture.charts.map((chart) => chartLayers(chart, names, styles, panel, legend, single));
+  const panels = picture.charts.map((chart) => chartLayers(chart, names, style, panel, legend, single));
   if (single) return { ...top, ...panels[0]! };
   // Flush bounds: the grid is laid out by the panels' sizes alone, the spacing leaves room for each
   // panel's axes and title (which are cut to the panel's width).
@@ -162,7 +163,7 @@ function styleTable(charts: readonly Chart[], names: readonly string[]): Map<str
  * each symbol, with the entry's name as `datum.value`): a stroke with its dash for a line, its
  * shape for points (white inside when hollow), a light swatch for a band. Colour comes from the scale.
  */
-function legendSymbols(charts: readonly Chart[], names: readonly string[], style: (name: string) => ReturnType<typeof seriesStyle>): Record<string, unknown> {
+function legendSymbols(charts: readonly Chart[], names: readonly string[], style: StyleOf): Record<string, unknown> {
   const all = charts.flatMap((c) => c.series);
   const entry = names.map((name) => {
     const series = all.filter((s) => s.name === name);
@@ -175,7 +176,9 @@ function legendSymbols(charts: readonly Chart[], names: readonly string[], style
   return { symbolType: pick('shape'), symbolDash: pick('dash'), symbolOpacity: pick('opacity'), symbolStrokeWidth: 2.5, ...(hollow ? { symbolFillColor: pick('fill') } : {}) };
 }
 
-function chartLayers(chart: Chart, names: readonly string[], styles: Map<string, number>, size: PlotSize, legend: Record<string, unknown>, single: boolean): VegaLiteSpec {
+type StyleOf = (name: string) => ReturnType<typeof seriesStyle>;
+
+function chartLayers(chart: Chart, names: readonly string[], style: StyleOf, size: PlotSize, legend: Record<string, unknown>, single: boolean): VegaLiteSpec {
   const xs: number[] = [];
   const ys: number[] = [];
   for (const s of chart.series) {
@@ -188,7 +191,6 @@ function chartLayers(chart: Chart, names: readonly string[], styles: Map<string,
   for (const rule of chart.rules ?? []) xs.push(rule.at);
   const x = axisEncoding(chart.x, xs);
   const y = axisEncoding(chart.y, ys);
-  const style = (name: string) => seriesStyle(styles.get(name) ?? 0);
   // One legend, on colour; dashes and shapes follow the same names without legends of their own.
   // (Each channel reads its own copy of the name: Vega-Lite would otherwise merge them into the legend.)
   const channel = (field: string, range: unknown[], withLegend: boolean) => ({ field, type: 'nominal', sort: null, scale: { domain: [...names], range }, legend: withLegend ? legend : null });
@@ -217,13 +219,16 @@ function chartLayers(chart: Chart, names: readonly string[], styles: Map<string,
   layer(lines.filter((s) => s.thin), { type: 'line', strokeWidth: 1.2, opacity: 0.7 }, 'dash');
   layer(lines.filter((s) => !s.thin), { type: 'line' }, 'dash');
   layer(points.filter((s) => s.hollow), { type: 'point', filled: false }, 'shape');
-  layer(points.filter((s) => !s.hollow), { type: 'point', filled: true }, 'shape');
+  // A white edge keeps a filled point visible on a line of its own colour (the planned model on its curve).
+  const filled = { type: 'point', filled: true, opacity: 1, stroke: 'white', strokeWidth: 0.8 };
+  layer(points.filter((s) => !s.hollow && !s.large), { ...filled, size: 60 }, 'shape');
+  layer(points.filter((s) => !s.hollow && s.large), { ...filled, size: 150, strokeWidth: 1.5 }, 'shape');
   layers.push(...ruleLayers(chart.rules ?? [], chart.x, x.scale.domain as [number, number], size.width));
 
   const spec: VegaLiteSpec = { width: size.width, height: size.height, layer: layers };
-  // A panel's title never widens its column: it is cut to the panel's width (src/io/plot-file.ts keeps the limit in step).
+  // A panel's title is cut to the panel's width, by vega (limit, kept in step by src/io/plot-file.ts)
+  // and here too: vega places the legend by the title's uncut width.
   if (!single) {
-    // Cut to the panel's width here too: vega places the legend by the title's uncut width.
     const cut = (text: string, px: number): string => (text.length * px > size.width ? `${text.slice(0, Math.max(1, Math.floor(size.width / px) - 1))}…` : text);
     const subtitle = (chart.subtitle ?? []).map((line) => cut(line, 5.9));
     spec.title = { text: cut(chart.title, 8.2), fontSize: 15, anchor: 'start', limit: size.width, ...(subtitle.length ? { subtitle, subtitleFontSize: 12 } : {}) };

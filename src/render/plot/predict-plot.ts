@@ -17,7 +17,7 @@ export function predictPicture(abilities: Ability[], markers: SizeMarker[], cont
   const placed = markers.filter((m) => Number.isFinite(m.size));
   const series: PlotSeries[] = lines.flatMap(({ name, ability }): PlotSeries[] => [
     { kind: 'line', name, values: grid.map((x) => ({ x, y: probability(ability.curve, x, ability.thresholdParams) })) },
-    { kind: 'points', name, values: placed.map((m) => ({ x: m.size, y: probability(ability.curve, m.size, ability.thresholdParams) })) },
+    { kind: 'points', name, large: true, values: placed.map((m) => ({ x: m.size, y: probability(ability.curve, m.size, ability.thresholdParams) })) },
   ]);
   const widths = [...new Set(lines.map((l) => l.ability.curve.width))];
   const subtitle = [
