@@ -45,8 +45,19 @@ export function simulationPicture(simulation: Simulation, context: { sweep: stri
   };
 }
 
+/** At most this many points of a series are drawn (a sweep of a million steps is a curve of 1,500 points, ends kept). */
+const MAX_POINTS = 1500;
+
+/** Indices of the points drawn: all of them, or evenly spaced ones with both ends. */
+function drawn(length: number): number[] {
+  const step = Math.max(1, Math.ceil((length - 1) / (MAX_POINTS - 1)));
+  const indices = Array.from({ length: Math.ceil(length / step) }, (_, k) => k * step);
+  if (indices[indices.length - 1] !== length - 1) indices.push(length - 1);
+  return indices;
+}
+
 function xy(series: Series): { x: number; y: number }[] {
-  return Array.from(series.x, (x, i) => ({ x, y: series.y[i]! }));
+  return drawn(series.x.length).map((i) => ({ x: series.x[i]!, y: series.y[i]! }));
 }
 
 /** The swept scale, from its first to its last point. */
@@ -71,7 +82,7 @@ function percentileBand(simulation: Simulation, members: readonly Series[]): { s
   const [low, high] = [...parts].sort((a, b) => Number(a.name.slice(1)) - Number(b.name.slice(1))) as [Series, Series];
   return {
     parts,
-    series: { kind: 'band', name: `${low.name}–${high.name} of the evaluations`, styleOf: 'mean', values: Array.from(low.x, (x, i) => ({ x, lower: low.y[i]!, upper: high.y[i]! })) },
+    series: { kind: 'band', name: `${low.name}–${high.name} of the evaluations`, styleOf: 'mean', values: drawn(low.x.length).map((i) => ({ x: low.x[i]!, lower: low.y[i]!, upper: high.y[i]! })) },
   };
 }
 

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { labelExpression, logDomain, logTicks } from '../../../src/render/plot/axis.js';
 import { gridColumns, plotSpec, type Picture } from '../../../src/render/plot/chart.js';
 import { COLORS, DASHES, SHAPES, seriesStyle } from '../../../src/render/plot/style.js';
+import { simulationPicture } from '../../../src/render/plot/simulation-plot.js';
+import { applyOptions, BUILTIN_SCENARIOS, runScenario } from '../../../src/core/simulate/index.js';
+import { loadAbilityCatalog } from '../../../src/io/abilities.js';
+import { resolveLaw } from '../../../src/io/laws.js';
 
 const picture = (charts: Picture['charts']): Picture => ({ title: 'T', charts });
 const line = { title: 'A', x: { title: 'x', scale: 'log' as const, format: 'count' as const }, y: { title: 'y', scale: 'linear' as const, format: 'percent' as const } };
@@ -74,5 +78,27 @@ describe('plotSpec', () => {
     expect(grid.concat[0].title.text).toBe('panel 1');
     expect(gridColumns(8, { width: 1200, height: 750 })).toBe(3);
     expect(gridColumns(1, { width: 1200, height: 750 })).toBe(1);
+  });
+});
+
+describe('simulationPicture', () => {
+  const catalog = loadAbilityCatalog(undefined);
+  const simulate = (scenario: 'finite-eval' | 'phase', steps: number) =>
+    runScenario(applyOptions(BUILTIN_SCENARIOS[scenario], { steps }), { law: resolveLaw(undefined), referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
+
+  it('shades finite-eval\'s percentile band, draws single trials thin and the rest as lines', () => {
+    const picture = simulationPicture(simulate('finite-eval', 61), { sweep: 'sweep' });
+    expect(picture.charts.map((c) => c.title)).toEqual(['Probability / score across parameters N', 'Standard deviation of the score across parameters N']);
+    const series = picture.charts[0]!.series;
+    expect(series.map((s) => `${s.kind} ${s.name}`)).toEqual(['band p5–p95 of the evaluations', 'line true', 'line mean', 'line trial-1', 'line trial-2', 'line trial-3']);
+    expect(series.filter((s) => s.kind === 'line' && s.thin).map((s) => s.name)).toEqual(['trial-1', 'trial-2', 'trial-3']);
+  });
+
+  it('draws at most 1,500 points of a long sweep, its ends kept', () => {
+    const simulation = simulate('phase', 100_000);
+    const line = simulationPicture(simulation, { sweep: 'sweep' }).charts[0]!.series[0]!;
+    expect(line.values.length).toBeLessThanOrEqual(1500);
+    expect(line.values[0]!.x).toBe(simulation.series[0]!.x[0]);
+    expect(line.values.at(-1)!.x).toBe(simulation.series[0]!.x.at(-1));
   });
 });
