@@ -28,10 +28,23 @@ const commandsAreSeparateBundles = {
   },
 };
 
+/**
+ * In a command's bundle, `import('../../io/plot-file.js')` stays a run-time import of dist/plot.js:
+ * vega, vega-lite and resvg load only when --plot is given.
+ */
+const plotIsSeparateBundle = {
+  name: 'plot-is-separate-bundle',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /\/io\/plot-file\.js$/ }, () => ({ path: './plot.js', external: true }));
+  },
+};
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({ ...common, entryPoints: ['src/cli.ts'], plugins: [commandsAreSeparateBundles] });
 await Promise.all([
-  ...COMMANDS.map((name) => build({ ...common, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
+  ...COMMANDS.map((name) => build({ ...common, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }], plugins: [plotIsSeparateBundle] })),
+  // Pictures (--plot): vega and vega-lite bundled in; resvg is a native package, loaded from node_modules.
+  build({ ...common, entryPoints: [{ in: 'src/io/plot-file.ts', out: 'plot' }], external: ['@resvg/resvg-js'], minify: true }),
   // The scaling-law fit's worker thread: src/parallel/law-fit-pool.ts loads dist/law-fit-worker.js
   // next to the bundle (and computes in-thread when it is absent).
   build({ ...common, entryPoints: [{ in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }] }),

@@ -13,10 +13,12 @@ import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
 import { bandNotes, renderAbilityTable, renderPredictionSummary, statusCounts, type PredictionView } from '../render/prediction-table.js';
-import { renderProbabilityChart } from '../render/probability-chart.js';
+import { predictPicture } from '../render/plot/predict-plot.js';
+import { renderProbabilityChart, type ProbabilityAt, type SizeMarker } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
+import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { readPlanChunks } from './shared/plan-rows.js';
 import { createPredictor, type Predictor } from './shared/prediction.js';
@@ -26,9 +28,11 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   const options = withPlanFile(file, flags);
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
+  const plot = plotTarget(options);
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
+    if (plot) throw new UsageError('--plot: not available with --input (a chart marks one model or a --config list)');
     return predictBatch(options.input, settings, ctx);
   }
   if (settings.models.length === 0) {
@@ -37,6 +41,10 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   const { law, catalog, abilities, factors } = settings;
   const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const models = settings.models.map(({ spec, where }) => resolveModel(spec, where, law, catalog.referenceTokens));
+  if (plot) {
+    const { abilities: charted, markers, probabilityAt } = chartContent(models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
+    await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
+  }
   if (settings.format === 'csv') {
     await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
     return;
@@ -56,19 +64,29 @@ function renderPredictTables(records: PredictionRecord[], settings: PlanSettings
     [renderPredictionSummary(record, view), renderAbilityTable(record, view), palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n'))].join('\n\n'),
   );
   if (chart) {
-    const charted = abilitiesChosen ? settings.abilities : seedAbilities(settings.abilities);
+    const { abilities: charted, markers, probabilityAt } = chartContent(records, settings, abilitiesChosen);
     const width = Math.max(40, Math.min(72, (ctx.columns ?? 100) - 45));
-    const markers = records.map((r) => ({
-      size: r.effective_params ?? Infinity,
-      label: r.effective_params === null ? `${r.name}: beyond the reference regime` : `${r.name}: N_eff ${formatCount(r.effective_params)}`,
-    }));
-    const { law, catalog } = settings;
-    const judges = new Map(abilityJudges(law, catalog.referenceTokens, charted).map((j) => [j.ability, j]));
-    const probabilityAt = (ability: Ability, size: number): number => judgeAbility(judges.get(ability)!, loss(law, size, catalog.referenceTokens), size).probability;
     const { chart: text, note } = renderProbabilityChart(charted, markers, { width, height: 10, color: ctx.color }, probabilityAt);
     blocks.push(`Probability of emergence across effective size\n\n${text}${note ? `\n${palette.dim(note)}` : ''}`);
   }
   return `${blocks.join('\n\n\n')}\n`;
+}
+
+/**
+ * What the probability chart (ASCII or picture) draws: the abilities, each model at its effective
+ * size, and an ability's probability at an effective size as predict judges it (so that the chart
+ * and the table agree).
+ */
+function chartContent(records: PredictionRecord[], settings: PlanSettings, abilitiesChosen: boolean): { abilities: Ability[]; markers: SizeMarker[]; probabilityAt: ProbabilityAt } {
+  const markers = records.map((r) => ({
+    size: r.effective_params ?? Infinity,
+    label: r.effective_params === null ? `${r.name}: beyond the reference regime` : `${r.name}: N_eff ${formatCount(r.effective_params)}`,
+  }));
+  const abilities = abilitiesChosen ? settings.abilities : seedAbilities(settings.abilities);
+  const { law, catalog } = settings;
+  const judges = new Map(abilityJudges(law, catalog.referenceTokens, abilities).map((j) => [j.ability, j]));
+  const probabilityAt = (ability: Ability, size: number): number => judgeAbility(judges.get(ability)!, loss(law, size, catalog.referenceTokens), size).probability;
+  return { abilities, markers, probabilityAt };
 }
 
 /** The abilities of the source document's tables (seed §2, §5.1), or all of them for a user catalog. */

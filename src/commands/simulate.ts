@@ -12,8 +12,10 @@ import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord } from '../render/prediction-record.js';
 import { simulationCsvChunks, simulationRecord } from '../render/simulation-data.js';
-import { renderScenarioList, renderSimulation } from '../render/simulation-view.js';
+import { simulationPicture } from '../render/plot/simulation-plot.js';
+import { renderScenarioList, renderSimulation, sweepText } from '../render/simulation-view.js';
 import { OutputBuffer, type CommandContext } from './context.js';
+import { plotTarget, writePicture } from './shared/plot.js';
 import { chartSize, simulateOptions } from './simulate/flags.js';
 import { scenarioLaw, scenarioSource } from './simulate/scenario-source.js';
 
@@ -26,12 +28,17 @@ export async function runSimulate(flags: SimulateCommandOptions, ctx: CommandCon
   const source = scenarioSource(options, catalog);
   const config = applyOptions(source.config, simulateOptions(options, catalog));
   const law = scenarioLaw(options, source);
+  const plot = plotTarget(options);
   const size = format === 'table' ? chartSize(options, ctx.columns) : undefined;
   // A large sweep takes a moment (the engine is synchronous): say so on a terminal.
   const large = config.sweep.steps >= 100_000;
   if (large) ctx.progress(`simulating ${config.scenario} over ${config.sweep.steps} points...`);
   const simulation = runScenario(config, { law, referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
   if (large) ctx.progress('');
+  if (plot) {
+    const sweep = `Sweep over ${sweepText(config.sweep, catalog.referenceTokens)}; law ${law.id}.`;
+    await writePicture(plot, simulationPicture(simulation, { sweep, ...(config.description ? { description: config.description } : {}) }));
+  }
 
   if (format === 'csv') {
     const out = new OutputBuffer(ctx.out);

@@ -12,12 +12,15 @@ import { createPalette } from '../render/palette.js';
 import { lawRecord } from '../render/prediction-record.js';
 import { renderFactors, factorsRecord, factorsCsv } from '../render/factors-view.js';
 import { CATALOG_CSV_HEADER, MODEL_CSV_HEADER, catalogRecord, modelThresholdRecord, type ModelThresholdRecord } from '../render/threshold-record.js';
+import { thresholdsSpec } from '../render/plot/thresholds-plot.js';
 import { renderCatalogTable, renderModelThresholds } from '../render/threshold-table.js';
+import { formatCount } from '../render/format.js';
 import { didYouMean } from '../util/suggest.js';
 import type { CommandContext } from './context.js';
 import { runEvidence } from './thresholds/evidence.js';
 import { gateFailures } from './shared/gate.js';
 import { resolveModel } from './shared/plan.js';
+import { plotTarget, writePlotSpec } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { readPlanRows } from './shared/plan-rows.js';
 import { createPredictor } from './shared/prediction.js';
@@ -33,8 +36,10 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
   if (flags.evidence) return runEvidence(flags, ctx, file);
   const options = withPlanFile(file, flags);
   const settings = resolveSettings(options);
+  const plot = plotTarget(options);
   if (options.stages) {
     if (options.require !== undefined) throw new UsageError('--stages: not with --require (the gate checks abilities)');
+    if (plot) throw new UsageError('--plot: not with --stages (the picture is of the thresholds)');
     return writeFactors(settings, ctx);
   }
   const required = options.require === undefined ? [] : selectAbilities(settings.catalog, options.require, '--require').map((a) => a.id);
@@ -63,6 +68,11 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
     const prefix = judged.length > 1 ? `${record.name}${where ? ` (${where})` : ''}: ` : '';
     return gateFailures(record, required, minProbability).map((f) => ({ ...f, model: record.name, line: `${prefix}${f.message}` }));
   });
+
+  if (plot) {
+    const rules = judged.flatMap(({ record }) => (record.effective_params === null ? [] : [{ at: record.effective_params, label: `${record.name}: N_eff ${formatCount(record.effective_params)}` }]));
+    await writePlotSpec(plot, thresholdsSpec(abilities, rules, { law: law.id, referenceTokens: catalog.referenceTokens, lang: settings.lang }, plot));
+  }
 
   if (settings.format === 'json') {
     const document: Record<string, unknown> = {

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { describeReadError } from './yaml-source.js';
 
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, text, { flag: 'wx' });

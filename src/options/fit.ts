@@ -1,4 +1,4 @@
-import { formatOption, type Format } from './shared.js';
+import { formatOption, plotOptions, type Format, type PlotOptionValues } from './shared.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 export const FIT_KINDS = ['law', 'curve'] as const;
@@ -7,7 +7,7 @@ export const FIT_LOSSES = ['huber', 'mse', 'asymmetric'] as const;
 export const FIT_AXES = ['params', 'compute', 'tokens', 'loss'] as const;
 
 /** The raw values commander hands over (strings and booleans; the command parses and checks them). */
-export interface FitOptions {
+export interface FitOptions extends PlotOptionValues {
   kind?: FitKind;
   columns?: string;
   format?: Format;
@@ -59,6 +59,7 @@ const commonOptions: readonly OptionSpec[] = [
     flags: '--output <file>',
     description: 'also write the fit as YAML: the law for `emerge predict --law FILE` (law), or the thresholds as an ability catalog for `--abilities FILE` (curve)',
   },
+  ...plotOptions,
 ];
 
 const lawOptions: readonly OptionSpec[] = [
@@ -104,5 +105,6 @@ export const fitSpec: CommandSpec = {
     { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --holdout-above 8.4e22 --bootstrap 0', explain: 'back-test: predict the larger models from the smaller ones' },
     { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --output abilities.yaml', explain: 'thresholds as an ability catalog for `emerge predict --abilities abilities.yaml`' },
     { command: 'emerge fit - --kind curve --columns "task=Benchmark,score=Accuracy,params=Size" < scores.csv', explain: 'your own scores from stdin, with your own column names' },
+    { command: 'emerge fit fixtures/emergence_obsscaling_bigbench.csv --x compute --plot curves.svg', explain: 'every fitted curve as a panel of one picture, with its bootstrap band' },
   ],
 };

@@ -1,7 +1,7 @@
-import { formatOption, planArgument, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import { formatOption, planArgument, langOption, modelOptions, plotOptions, type Format, type ModelOptionValues, type PlotOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
-export interface PredictOptions extends ModelOptionValues {
+export interface PredictOptions extends ModelOptionValues, PlotOptionValues {
   format?: Format;
   lang?: 'en' | 'zh';
   chart?: boolean;
@@ -23,6 +23,7 @@ export const predictSpec: CommandSpec = {
     langOption,
     { flags: '--chart', description: 'add an ASCII chart of the probabilities across scale, with the model marked' },
     { flags: '--list-models', description: 'list the model catalog (slugs for --model) and exit' },
+    ...plotOptions,
   ],
   examples: [
     { command: 'emerge predict --params 70e9', explain: 'a 70B model in the reference regime' },
@@ -30,5 +31,6 @@ export const predictSpec: CommandSpec = {
     { command: 'emerge predict --model llama-2-70b --format json', explain: 'a catalog model, as JSON' },
     { command: 'emerge predict --compute 1e24 --law hoffmann2022', explain: 'the compute-optimal model for a budget' },
     { command: 'emerge predict plans.csv --format csv', explain: 'one result per row of a CSV, streamed (a .yaml file is a plan like --config)' },
+    { command: 'emerge predict --params 8B --tokens 15T --plot predict.png', explain: 'the probability chart as a picture (.svg, .png or .vl.json)' },
   ],
 };

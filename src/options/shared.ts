@@ -82,3 +82,14 @@ export interface ModelOptionValues {
   input?: string;
   config?: string;
 }
+
+/** `--plot FILE` and `--plot-size WxH`: every command that draws a chart (src/io/plot-target.ts checks them). */
+export const plotOptions: readonly OptionSpec[] = [
+  { flags: '--plot <file>', description: 'also write the chart as a picture, in the format of the extension: .svg, .png, or .vl.json (Vega-Lite, data inline); several charts are small multiples in one picture' },
+  { flags: '--plot-size <WxH>', description: 'size of the --plot picture in pixels', defaultHelp: '1200x750' },
+];
+
+export interface PlotOptionValues {
+  plot?: string;
+  plotSize?: string;
+}

@@ -1,4 +1,4 @@
-import { abilitiesFileOption, formatOption, lawOption, qualityOption, type Format } from './shared.js';
+import { abilitiesFileOption, formatOption, lawOption, plotOptions, qualityOption, type Format, type PlotOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
 /** The scenarios of `emerge simulate` (src/core/simulate SCENARIO_NAMES; a test checks they agree). */
@@ -6,7 +6,7 @@ export const SIMULATE_SCENARIOS = ['phase', 'abilities', 'mirage', 'composition'
 export const SWEEP_AXIS_CHOICES = ['params', 'compute', 'tokens'] as const;
 
 /** The raw values commander hands over (strings and booleans; the command parses and checks them). */
-export interface SimulateCommandOptions {
+export interface SimulateCommandOptions extends PlotOptionValues {
   scenario?: string;
   config?: string;
   listScenarios?: boolean;
@@ -61,6 +61,7 @@ export const simulateSpec: CommandSpec = {
     formatOption,
     { flags: '--width <columns>', description: 'chart width in columns (default: fit the terminal)' },
     { flags: '--height <rows>', description: 'chart height in rows', defaultHelp: '10' },
+    ...plotOptions,
   ],
   examples: [
     { command: 'emerge simulate --list-scenarios', explain: 'the built-in scenarios' },
@@ -69,5 +70,6 @@ export const simulateSpec: CommandSpec = {
     { command: 'emerge simulate --scenario finite-eval --items 50 --seed 7', explain: 'a 50-item benchmark: how noisy is the threshold?' },
     { command: 'emerge simulate --scenario composition --format csv', explain: 'every series as CSV: series,scale,value' },
     { command: 'emerge simulate my-scenario.yaml --steps 1000', explain: 'a scenario of your own, on a finer grid' },
+    { command: 'emerge simulate --scenario finite-eval --plot finite-eval.png', explain: 'the charts as one picture, the percentile band shaded' },
   ],
 };

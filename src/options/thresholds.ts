@@ -1,7 +1,7 @@
-import { formatOption, planArgument, langOption, modelOptions, type Format, type ModelOptionValues } from './shared.js';
+import { formatOption, planArgument, langOption, modelOptions, plotOptions, type Format, type ModelOptionValues, type PlotOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
-export interface ThresholdsOptions extends ModelOptionValues {
+export interface ThresholdsOptions extends ModelOptionValues, PlotOptionValues {
   category?: string;
   stages?: boolean;
   evidence?: boolean;
@@ -29,6 +29,7 @@ export const thresholdsSpec: CommandSpec = {
     { flags: '--stages', description: "print the seed's factors instead: taxonomy §1.3, scale ranges §6.1, data stages §6.2, quality §6.3, training §6.4" },
     formatOption,
     langOption,
+    ...plotOptions,
   ],
   examples: [
     { command: 'emerge thresholds', explain: 'the whole catalog with sources and inverse columns' },
@@ -37,5 +38,6 @@ export const thresholdsSpec: CommandSpec = {
     { command: 'emerge thresholds plans.csv --require in-context-learning --min-probability 0.9', explain: 'gate a whole plan' },
     { command: 'emerge thresholds --stages', explain: "the seed's data stages and architecture ranges" },
     { command: 'emerge thresholds --evidence --category chain-of-thought --format json', explain: "the seed's claim beside measured thresholds" },
+    { command: 'emerge thresholds --params 70e9 --plot thresholds.svg', explain: 'the catalog on a parameter axis as a picture, the planned model marked' },
   ],
 };

@@ -16,13 +16,13 @@ export interface ChartOptions {
   color: boolean;
 }
 
-interface ChartGroup {
+export interface ChartGroup {
   units: readonly SeriesUnit[];
   title: string;
 }
 
 /** Which units share a chart (and a y axis), in the order charts are printed. */
-const GROUPS: readonly ChartGroup[] = [
+export const GROUPS: readonly ChartGroup[] = [
   { units: ['probability', 'score'], title: 'Probability / score' },
   { units: ['accuracy'], title: 'Accuracy' },
   { units: ['similarity'], title: 'Similarity' },
@@ -35,7 +35,7 @@ export const MAX_LINES = 8;
 /** At most this many distinct marker positions per chart (each takes a row above it). */
 export const MAX_MARKERS = 4;
 
-const AXIS_NAMES: Readonly<Record<SweepOver, string>> = {
+export const AXIS_NAMES: Readonly<Record<SweepOver, string>> = {
   params: 'parameters N',
   compute: 'training compute C (FLOPs), compute-optimal N and D',
   tokens: 'training tokens D',
@@ -48,7 +48,7 @@ export function tickLabel(over: SweepOver): (decade: number) => string {
 }
 
 /** "a, b" or "a, b +3": the names of series drawn as one line. */
-function joinNames(names: readonly string[]): string {
+export function joinNames(names: readonly string[]): string {
   return names.length > 2 ? `${names[0]}, ${names[1]} +${names.length - 2}` : names.join(', ');
 }
 
@@ -59,7 +59,7 @@ function sameValues(a: Float64Array, b: Float64Array): boolean {
 }
 
 /** Series with identical values become one line, named after all of them. */
-function distinctLines(series: readonly Series[]): { names: string[]; series: Series }[] {
+export function distinctLines(series: readonly Series[]): { names: string[]; series: Series }[] {
   const lines: { names: string[]; series: Series }[] = [];
   for (const s of series) {
     const same = lines.find((l) => sameValues(l.series.y, s.y));

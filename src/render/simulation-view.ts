@@ -59,7 +59,8 @@ export function wrapText(text: string, width: number, indent = ''): string {
   return lines.join('\n');
 }
 
-function sweepText(sweep: SweepConfig, referenceTokens: number): string {
+/** What was swept: "parameters 100M to 10T, 61 points, each trained on 300B tokens (the reference regime)". */
+export function sweepText(sweep: SweepConfig, referenceTokens: number): string {
   const range = `${formatScaleOn(sweep.over, sweep.from)} to ${formatScaleOn(sweep.over, sweep.to)}, ${sweep.steps} points`;
   const quality = sweep.quality === 1 ? '' : `, data quality ×${sweep.quality}`;
   if (sweep.over === 'params') return `parameters ${range}, each trained on ${formatCount(sweep.tokens ?? referenceTokens)} tokens${sweep.tokens === undefined ? ' (the reference regime)' : ''}${quality}`;

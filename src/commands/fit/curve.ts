@@ -14,8 +14,10 @@ import { renderCurveChart } from '../../render/fit-curve-chart.js';
 import { curveBacktestRecord, curveCsvHeader, curveCsvRows, curveRecord, type CurveDocument, type CurveRecord } from '../../render/fit-curve-record.js';
 import { curveTableNotes, renderCurveBacktest, renderCurveSummary, renderCurveTable } from '../../render/fit-curve-view.js';
 import { toJson } from '../../render/json.js';
+import { curvePicture } from '../../render/plot/curve-plot.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
+import { writePicture } from '../shared/plot.js';
 import { writeAbilityCatalog } from './curve-output.js';
 import { readScores } from './curve-input.js';
 import { warnChartFormat, type CommonFitSettings } from './settings.js';
@@ -72,6 +74,11 @@ export async function runCurveFit(csv: CsvSource, options: FitOptions, common: C
 
   if (common.output !== undefined) {
     writeAbilityCatalog(common.output, results.filter((r, i) => r.fitted && records[i]!.threshold !== null) as Extract<CurveResult, { fitted: true }>[], { axis, law, file: input.file, scaleSource: input.scaleSource }, ctx);
+  }
+  if (common.plot) {
+    // The curves of the report (as --chart draws them): fitted, and kept (converged or allowed).
+    const panels = results.flatMap((result, i) => (result.fitted && records[i]!.threshold !== null ? [{ curve: result, points: groups[i]!.points }] : []));
+    await writePicture(common.plot, curvePicture(panels, { file: input.file, axis }));
   }
   if (common.format === 'json') return ctx.out.write(toJson(doc));
   if (common.format === 'csv') return ctx.out.write(csvDocument(curveCsvHeader(input.groupColumns, tested !== undefined), curveCsvRows(doc, input.groupColumns)));

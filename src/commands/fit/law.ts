@@ -18,8 +18,10 @@ import { renderLawChart } from '../../render/fit-law-chart.js';
 import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord, type LawDocument } from '../../render/fit-law-record.js';
 import { renderLawBacktest, renderLawFields, renderLawSummary, renderLawTable } from '../../render/fit-law-view.js';
 import { toJson } from '../../render/json.js';
+import { lawPicture } from '../../render/plot/law-plot.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
+import { writePicture } from '../shared/plot.js';
 import { writeLawFile } from './law-output.js';
 import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
@@ -49,6 +51,8 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
   const backtest = settings.holdoutAbove === undefined ? null : await runBacktest(input, settings, settings.holdoutAbove, common, ctx);
   const doc = lawDocument(input, settings, fit, bootstrap, backtest);
   if (common.output !== undefined) writeLawFile(common.output, doc, fit);
+  const chartRuns = runs.map((r) => ({ ...r, compute: runCompute(r) }));
+  if (common.plot) await writePicture(common.plot, lawPicture(fittedLaw(fit), chartRuns, { file: input.file, cutoff: settings.holdoutAbove, atCompute: settings.atCompute }));
 
   if (common.format === 'json') return ctx.out.write(toJson(doc));
   if (common.format === 'csv') return ctx.out.write(csvDocument(LAW_CSV_HEADER, lawCsvRows(doc)));
@@ -57,7 +61,6 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
   if (backtest) blocks.push(renderLawBacktest(doc, palette));
   if (common.chart) {
     const width = Math.max(40, Math.min(64, (ctx.columns ?? 100) - 40));
-    const chartRuns = runs.map((r) => ({ ...r, compute: runCompute(r) }));
     blocks.push(renderLawChart(fittedLaw(fit), chartRuns, { width, height: 12, color: ctx.color, cutoff: settings.holdoutAbove, atCompute: settings.atCompute }));
   }
   await ctx.out.write(`${blocks.join('\n\n')}\n`);

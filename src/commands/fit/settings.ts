@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 import { CURVE_ONLY, LAW_ONLY, type FitKind, type FitOptions } from '../../options/fit.js';
 import type { Format } from '../../options/shared.js';
+import { plotTarget, type PlotTarget } from '../shared/plot.js';
 
 const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
 const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
@@ -20,6 +21,8 @@ export interface CommonFitSettings {
   allowUnconverged: boolean;
   chart: boolean;
   output?: string;
+  /** --plot: the picture to write. */
+  plot?: PlotTarget;
 }
 
 /**
@@ -43,6 +46,8 @@ export function commonSettings(file: string, options: FitOptions, kind: FitKind)
   };
   if (settings.bootstrap === 1) throw new UsageError('--bootstrap: 1 resample gives no interval; use 0 to skip the bootstrap, or at least 2 (1000 is the default)');
   if (options.output !== undefined) settings.output = options.output;
+  const plot = plotTarget(options);
+  if (plot) settings.plot = plot;
   return settings;
 }
 

@@ -96,6 +96,8 @@ export interface CurveIntervals {
   resamples: number;
   /** Resamples whose refit converged (the intervals are over these). */
   used: number;
+  /** The parameters of those refits, for pointwise bands of the curve (pictures). */
+  samples: readonly SigmoidParams[];
 }
 
 export interface FittedCurve extends CurveCommon {
@@ -213,6 +215,7 @@ export function fitEmergenceCurve(group: ScoreGroup, options: CurveFitOptions): 
         k: interval(sample.fits.map((p) => p.k)),
         resamples: sample.requested,
         used: sample.fits.length,
+        samples: sample.fits,
       };
       if (result.floorFitted) intervals.floor = interval(sample.fits.map((p) => p.floor));
       if (result.ceilingFitted) intervals.ceiling = interval(sample.fits.map((p) => p.ceiling));

@@ -1,0 +1,43 @@
+/**
+ * The picture of `emerge fit --plot` for training runs: each run's measured loss and the fitted
+ * law's loss for it across training compute, the fit's compute-optimal loss as a line, and the
+ * hold-out cut-off and --at-compute budget as rules.
+ */
+import { computeOptimalLoss } from '../../core/allocation.js';
+import { loss, type ChinchillaLaw } from '../../core/scaling-law.js';
+import { formatSci } from '../format.js';
+import type { LawChartRun } from '../fit-law-chart.js';
+import type { Picture, PlotRule } from './chart.js';
+import { logDomain } from './axis.js';
+
+/** Points per decade of the compute-optimal line. */
+const RESOLUTION = 20;
+
+export function lawPicture(law: ChinchillaLaw, runs: readonly LawChartRun[], context: { file: string; cutoff?: number; atCompute?: number }): Picture {
+  const marked = [context.cutoff, context.atCompute].filter((c): c is number => c !== undefined);
+  const domain = logDomain([...runs.map((r) => r.compute), ...marked]);
+  const [lo, hi] = domain.map(Math.log10) as [number, number];
+  const frontier = Array.from({ length: (hi - lo) * RESOLUTION + 1 }, (_, i) => 10 ** (lo + i / RESOLUTION)).map((c) => ({ x: c, y: computeOptimalLoss(law, c) }));
+  const rules: PlotRule[] = [];
+  if (context.cutoff !== undefined) rules.push({ at: context.cutoff, label: `hold-out cut-off ${formatSci(context.cutoff)} FLOPs (fitted below)` });
+  if (context.atCompute !== undefined) rules.push({ at: context.atCompute, label: `--at-compute ${formatSci(context.atCompute)} FLOPs` });
+  const form = `L(N, D) = ${law.E.toPrecision(4)} + ${law.A.toPrecision(4)}/N^${law.alpha.toPrecision(3)} + ${law.B.toPrecision(4)}/D^${law.beta.toPrecision(3)}`;
+  return {
+    title: `Scaling law fitted to ${runs.length} training runs of ${context.file}`,
+    subtitle: [`${form} (Approach 3: Huber loss on log-loss residuals).`],
+    legend: 'loss',
+    charts: [
+      {
+        title: 'Loss across training compute',
+        x: { title: 'training compute C = 6ND (FLOPs)', scale: 'log', format: 'flops', domain },
+        y: { title: 'loss (nats/token)', scale: 'linear', format: 'decimal' },
+        series: [
+          { kind: 'line', name: 'compute-optimal loss of the fit', values: frontier },
+          { kind: 'points', name: 'fitted L(N, D) of each run', hollow: true, values: runs.map((r) => ({ x: r.compute, y: loss(law, r.params, r.tokens) })) },
+          { kind: 'points', name: 'observed loss of each run', values: runs.map((r) => ({ x: r.compute, y: r.loss })) },
+        ],
+        rules,
+      },
+    ],
+  };
+}
