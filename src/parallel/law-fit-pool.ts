@@ -15,11 +15,24 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { backtestSplit, heldOutError, type LawBacktest } from '../core/fit/backtest.js';
-import { checkBootstrapOptions, DEFAULT_BOOTSTRAP, runResamples, summariseBootstrap, type BootstrapOptions, type LawBootstrap, type ResampleBatch } from '../core/fit/bootstrap.js';
-import { assembleLawFit, DEFAULT_LAW_FIT, fittedLaw, MIN_RUNS, validateRuns, type LawFit, type LawFitOptions } from '../core/fit/law-fit.js';
-import { standardGrid } from '../core/fit/law-grid.js';
+import {
+  bootstrapMethod,
+  checkBootstrapOptions,
+  DEFAULT_BOOTSTRAP,
+  runOneStepResamples,
+  runResamples,
+  summariseBootstrap,
+  type BootstrapOptions,
+  type LawBootstrap,
+  type ResampleBatch,
+} from '../core/fit/bootstrap.js';
+import { assembleLawFit, assembleScreenedFit, DEFAULT_LAW_FIT, fittedLaw, MIN_RUNS, polishSettings, screenSettings, screensStarts, validateRuns, type LawFit, type LawFitOptions } from '../core/fit/law-fit.js';
+import { standardGrid, type StartGrid } from '../core/fit/law-grid.js';
 import { prepareLawData, type LawData, type TrainingRun } from '../core/fit/law-objective.js';
-import { runStarts, type StartBatch } from '../core/fit/multi-start.js';
+import { screenCandidates } from '../core/fit/law-screen.js';
+import { subsampleLawData } from '../core/fit/law-subsample.js';
+import { runStarts, type MultiStartSettings, type StartBatch } from '../core/fit/multi-start.js';
+import { oneStepPlan } from '../core/fit/one-step-bootstrap.js';
 import type { PlainLbfgsOptions, WorkerRequest, WorkerResponse } from './law-fit-protocol.js';
 
 export interface ParallelOptions {
@@ -44,7 +57,8 @@ export function resolveThreads(options: Partial<ParallelOptions>): { threads: nu
 }
 
 /**
- * `fitChinchillaLaw` over worker threads: the same LawFit, bit for bit.
+ * `fitChinchillaLaw` over worker threads: the same LawFit, bit for bit (screened above
+ * `screen.above` rows: the screen's starts, then the polished candidates, spread over the workers).
  * @throws FitError as fitChinchillaLaw; Error if a worker dies
  */
 export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], options: Partial<LawFitOptions & ParallelOptions> = {}): Promise<LawFit> {
@@ -52,18 +66,29 @@ export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], opt
   const o: LawFitOptions = { ...DEFAULT_LAW_FIT, grid: options.grid ?? standardGrid(), ...options };
   const data = prepareLawData(runs);
   const { threads, workerUrl } = resolveThreads(options);
-  const lbfgs = plainLbfgs(o.lbfgs);
-  const chunks = chunkRanges(o.grid.size, threads);
-  const batches = await runChunks<StartBatch>(workerUrl, threads, chunks, o.grid.size, o.onProgress, (from, to, id) => ({
-    local: () => runStarts(data, o.grid, from, to, { loss: o.loss, lbfgs, prune: o.prune }),
-    request: { kind: 'starts', id, data, offset: from, points: o.grid.points.slice(5 * from, 5 * to), loss: o.loss, lbfgs, prune: o.prune },
-  }));
-  return assembleLawFit(runs, data, o.loss, batches);
+  const screened = screensStarts(data.n, o.screen);
+  const total = o.grid.size + (screened ? o.screen.candidates : 0);
+  const starts = (on: LawData, grid: StartGrid, settings: MultiStartSettings, offset: number): Promise<StartBatch[]> => {
+    const plain = { loss: settings.loss, lbfgs: plainLbfgs(settings.lbfgs), prune: settings.prune, newton: settings.newton === true };
+    return runChunks<StartBatch>(workerUrl, threads, chunkRanges(grid.size, threads), (done) => o.onProgress?.(offset + done, total), (from, to, id) => ({
+      local: () => runStarts(on, grid, from, to, plain),
+      request: { kind: 'starts', id, data: on, offset: from, points: grid.points.slice(5 * from, 5 * to), ...plain },
+    }));
+  };
+  if (!screened) return assembleLawFit(runs, data, o.loss, await starts(data, o.grid, { loss: o.loss, lbfgs: o.lbfgs, prune: o.prune }, 0));
+  const sample = subsampleLawData(data, o.screen.rows);
+  const batches = await starts(sample, o.grid, screenSettings(o), 0);
+  const candidates = screenCandidates(batches, o.screen.candidates);
+  const polish = await starts(data, candidates.grid, polishSettings(o), o.grid.size);
+  o.onProgress?.(total, total);
+  return assembleScreenedFit(runs, data, o.loss, { rows: sample.n, batches, starts: candidates.starts }, polish);
 }
 
 /**
- * `bootstrapChinchillaLaw` over worker threads: the same intervals, bit for bit.
- * @throws RangeError for bad options (checkBootstrapOptions); Error if a worker dies
+ * `bootstrapChinchillaLaw` over worker threads: the same intervals, bit for bit. A one-step
+ * bootstrap makes its plan (the Hessian and the units' steps) here and sends it to each worker once
+ * or twice: 2 chunks a thread, as each copy of the plan is 40 bytes a unit.
+ * @throws RangeError for bad options (checkBootstrapOptions) or a Hessian that is not positive definite (one-step); Error if a worker dies
  */
 export async function bootstrapChinchillaLawParallel(data: LawData, theta: ArrayLike<number>, options: Partial<BootstrapOptions & ParallelOptions> = {}): Promise<LawBootstrap> {
   const o: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...options };
@@ -71,12 +96,22 @@ export async function bootstrapChinchillaLawParallel(data: LawData, theta: Array
   const { threads, workerUrl } = resolveThreads(options);
   const start = Float64Array.from(theta);
   const lbfgs = plainLbfgs(o.lbfgs);
-  const chunks = chunkRanges(o.resamples, threads);
-  const batches = await runChunks<ResampleBatch>(workerUrl, threads, chunks, o.resamples, o.onProgress, (from, to, id) => ({
-    local: () => runResamples(data, start, from, to, { seed: o.seed, loss: o.loss, lbfgs }),
-    request: { kind: 'resamples', id, data, start, from, to, seed: o.seed, loss: o.loss, lbfgs },
-  }));
-  return summariseBootstrap(batches, o);
+  const progress = (done: number): void => o.onProgress?.(done, o.resamples);
+  const method = bootstrapMethod(data.n, o);
+  let batches: ResampleBatch[];
+  if (method === 'one-step') {
+    const plan = oneStepPlan(data, o.loss, start, o.clusters);
+    batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads, 2), progress, (from, to, id) => ({
+      local: () => runOneStepResamples(plan, from, to, o.seed),
+      request: { kind: 'one-step', id, plan, from, to, seed: o.seed },
+    }));
+  } else {
+    batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads), progress, (from, to, id) => ({
+      local: () => runResamples(data, start, from, to, { seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters }),
+      request: { kind: 'resamples', id, data, start, from, to, seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters },
+    }));
+  }
+  return summariseBootstrap(batches, o, method, data.n);
 }
 
 /**
@@ -95,9 +130,9 @@ function plainLbfgs(lbfgs: LawFitOptions['lbfgs']): PlainLbfgsOptions {
   return plain;
 }
 
-/** [from, to) ranges covering [0, total): about 16 per thread, so a free worker always finds work. */
-function chunkRanges(total: number, threads: number): [number, number][] {
-  const size = Math.max(1, Math.ceil(total / (threads * 16)));
+/** [from, to) ranges covering [0, total): about `perThread` (16) per thread, so a free worker always finds work. */
+function chunkRanges(total: number, threads: number, perThread = 16): [number, number][] {
+  const size = Math.max(1, Math.ceil(total / (threads * perThread)));
   const ranges: [number, number][] = [];
   for (let from = 0; from < total; from += size) ranges.push([from, Math.min(total, from + size)]);
   return ranges;
@@ -110,14 +145,13 @@ interface ChunkJob<T> {
 
 /**
  * Run chunks in this thread (workerUrl null) or on `threads` workers, reporting progress in units
- * of work (starts or resamples). Results come back in chunk order whatever finished first.
+ * of work done (starts or resamples). Results come back in chunk order whatever finished first.
  */
 async function runChunks<T>(
   workerUrl: URL | null,
   threads: number,
   chunks: [number, number][],
-  total: number,
-  onProgress: ((done: number, total: number) => void) | undefined,
+  onProgress: (done: number) => void,
   job: (from: number, to: number, id: number) => ChunkJob<T>,
 ): Promise<T[]> {
   const results: T[] = new Array(chunks.length);
@@ -126,7 +160,7 @@ async function runChunks<T>(
     chunks.forEach(([from, to], id) => {
       results[id] = job(from, to, id).local();
       done += to - from;
-      onProgress?.(done, total);
+      onProgress(done);
     });
     return results;
   }
@@ -148,7 +182,7 @@ async function runChunks<T>(
               results[response.id] = response.batch as T;
               const [from, to] = chunks[response.id]!;
               done += to - from;
-              onProgress?.(done, total);
+              onProgress(done);
               dispatch();
             });
             worker.on('error', reject);
