@@ -21,6 +21,9 @@ import { toJson } from '../../render/json.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writeLawFile } from './law-output.js';
+import { runClusters, RUN_HEADERS, STEP_HEADERS } from './law-clusters.js';
+import { LARGE_FIT_ROWS } from '../../core/fit/large-fit.js';
+import type { Clusters } from '../../core/fit/one-step-bootstrap.js';
 import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
 import { warnChartFormat, type CommonFitSettings } from './settings.js';
@@ -36,9 +39,14 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
   checkConverged(fit, input.file, common.allowUnconverged, ctx, 'the fit');
   for (const warning of fit.diagnostics.warnings) ctx.warn(`${input.file}: ${warning}`);
 
+  if (fit.screen && fit.screen.agreeing < Math.min(2, fit.screen.candidates)) {
+    ctx.warn(`${input.file}: only the best of the ${fit.screen.candidates} polished candidates reached its objective: the optimum rests on one start of the screen`);
+  }
+
   let bootstrap: LawBootstrap | undefined;
   if (common.bootstrap > 0) {
-    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, onProgress: progress(ctx, 'bootstrap', 'resamples') };
+    const clusters = bootstrapClusters(input, ctx);
+    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, clusters, onProgress: progress(ctx, 'bootstrap', 'resamples') };
     bootstrap = await bootstrapChinchillaLawParallel(prepareLawData(runs), fit.theta, settings.atCompute === undefined ? options : { ...options, atCompute: settings.atCompute });
     ctx.progress('');
     const unconverged = bootstrap.resamples - bootstrap.convergedResamples;
@@ -61,6 +69,25 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
     blocks.push(renderLawChart(fittedLaw(fit), chartRuns, { width, height: 12, color: ctx.color, cutoff: settings.holdoutAbove, atCompute: settings.atCompute }));
   }
   await ctx.out.write(`${blocks.join('\n\n')}\n`);
+}
+
+/**
+ * The runs the bootstrap resamples whole (law-clusters.ts), or null to resample rows. Rows of a large
+ * input without a run or step column are resampled one by one, which is right only if they are
+ * independent: a warning says so, since checkpoints of one run are not.
+ */
+function bootstrapClusters(input: RunsInput, ctx: CommandContext): Clusters | null {
+  const clusters = runClusters(input.runs.map((run) => run.run));
+  if (clusters && clusters.count < 2) {
+    ctx.warn(`${input.file}: every row belongs to one run (${input.groupedBy}); the bootstrap resamples rows instead`);
+    return null;
+  }
+  if (!clusters && input.runs.length > LARGE_FIT_ROWS) {
+    ctx.warn(
+      `${input.file}: the bootstrap resamples the ${input.runs.length} rows as independent; if they are checkpoints of fewer runs, add a ${RUN_HEADERS[0]} column (or ${STEP_HEADERS[0]}) so that whole runs are resampled, or the intervals are too narrow`,
+    );
+  }
+  return clusters;
 }
 
 /** Progress on stderr (a TTY only), at most about 100 updates. */
@@ -143,7 +170,27 @@ function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, boots
     optimal_tokens: optimal?.tokens ?? null,
     intervals,
     bootstrap: bootstrap
-      ? { resamples: bootstrap.resamples, seed: bootstrap.seed, level: bootstrap.level, converged_resamples: bootstrap.convergedResamples, excluded_resamples: bootstrap.excludedResamples }
+      ? {
+          resamples: bootstrap.resamples,
+          seed: bootstrap.seed,
+          level: bootstrap.level,
+          converged_resamples: bootstrap.convergedResamples,
+          excluded_resamples: bootstrap.excludedResamples,
+          method: bootstrap.method,
+          unit: bootstrap.clustered ? 'run' : 'row',
+          units: bootstrap.units,
+          grouped_by: bootstrap.clustered ? (input.groupedBy ?? null) : null,
+        }
+      : null,
+    screen: fit.screen
+      ? {
+          rows: fit.screen.rows,
+          candidates: fit.screen.candidates,
+          agreeing: fit.screen.agreeing,
+          spread: fit.screen.spread,
+          gradient_norm: fit.screen.gradientNorm,
+          predicted_decrease: Number.isFinite(fit.screen.predictedDecrease) ? fit.screen.predictedDecrease : null,
+        }
       : null,
     diagnostics: { poorly_determined: d.poorlyDetermined, at_bound: d.atBound, flat_direction: d.flatDirection, condition_number: d.conditionNumber, warnings: d.warnings },
     backtest,
