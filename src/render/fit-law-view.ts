@@ -16,6 +16,9 @@ function lossDescription(doc: LawDocument): string {
   return `Huber (δ = ${delta}) on ln L residuals, summed over runs`;
 }
 
+/** What the fitted rows are called: runs (one row a run, as in the published fits), rows for a large input (checkpoints). */
+const rowsOrRuns = (doc: LawDocument): string => (doc.screen ? 'rows' : 'runs');
+
 /** Lines ranges compactly: 2, 3, 4, 6 → "2–4, 6". */
 function lineList(lines: number[]): string {
   const sorted = [...lines].sort((a, b) => a - b);
@@ -54,14 +57,14 @@ export function renderLawTable(doc: LawDocument): string {
 
 /** Summary above the table. */
 export function renderLawSummary(doc: LawDocument): string {
-  return [`Scaling law fitted to ${doc.n} runs of ${doc.file}`, 'L(N, D) = E + A/N^α + B/D^β   (N parameters, D tokens, L nats/token)'].join('\n');
+  return [`Scaling law fitted to ${doc.n} ${rowsOrRuns(doc)} of ${doc.file}`, 'L(N, D) = E + A/N^α + B/D^β   (N parameters, D tokens, L nats/token)'].join('\n');
 }
 
 /** Fit quality, search, determination and intervals, one labelled line each. */
 export function renderLawFields(doc: LawDocument, palette: Palette): string {
   const fields: [string, string][] = [];
   fields.push(['Objective', `${doc.objective.toPrecision(11)}  ${lossDescription(doc)}`]);
-  fields.push(['RMSE', `${doc.rmse.toFixed(5)} nats/token (MAE ${doc.mae.toFixed(5)}) over ${doc.n} runs`]);
+  fields.push(['RMSE', `${doc.rmse.toFixed(5)} nats/token (MAE ${doc.mae.toFixed(5)}) over ${doc.n} ${rowsOrRuns(doc)}`]);
   const runs: string[] = [];
   if (doc.excluded.length > 0) runs.push(`${doc.excluded.length} with the highest loss left out (line${doc.excluded.length === 1 ? '' : 's'} ${lineList(doc.excluded.map((e) => e.line))})`);
   if (doc.derived) runs.push(doc.derived);

@@ -3,11 +3,12 @@
  * L-BFGS on the Huber log-loss objective, over worker threads), bootstrap intervals, diagnostics, an
  * optional back-test against the published presets, and the law as a YAML file (--output).
  */
-import { computeOptimal } from '../../core/allocation.js';
 import { runCompute, splitByCompute, heldOutError } from '../../core/fit/backtest.js';
 import type { LawBootstrap } from '../../core/fit/bootstrap.js';
 import { fittedLaw, type LawFit } from '../../core/fit/law-fit.js';
+import { LARGE_FIT_ROWS } from '../../core/fit/large-fit.js';
 import { prepareLawData } from '../../core/fit/law-objective.js';
+import type { Clusters } from '../../core/fit/one-step-bootstrap.js';
 import { FitError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { loadLawPresets } from '../../io/laws.js';
@@ -15,15 +16,14 @@ import type { FitOptions } from '../../options/fit.js';
 import { backtestChinchillaLawParallel, bootstrapChinchillaLawParallel, fitChinchillaLawParallel } from '../../parallel/law-fit-pool.js';
 import { csvDocument } from '../../render/csv.js';
 import { renderLawChart } from '../../render/fit-law-chart.js';
-import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord, type LawDocument } from '../../render/fit-law-record.js';
+import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord } from '../../render/fit-law-record.js';
 import { renderLawBacktest, renderLawFields, renderLawSummary, renderLawTable } from '../../render/fit-law-view.js';
 import { toJson } from '../../render/json.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
-import { writeLawFile } from './law-output.js';
 import { runClusters, RUN_HEADERS, STEP_HEADERS } from './law-clusters.js';
-import { LARGE_FIT_ROWS } from '../../core/fit/large-fit.js';
-import type { Clusters } from '../../core/fit/one-step-bootstrap.js';
+import { lawDocument } from './law-document.js';
+import { writeLawFile } from './law-output.js';
 import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
 import { warnChartFormat, type CommonFitSettings } from './settings.js';
@@ -133,66 +133,5 @@ async function runBacktest(input: RunsInput, settings: LawSettings, cutoff: numb
     converged: result.fit.converged,
     held_out: errorsRecord(result.heldOut),
     presets: presets.map((law) => ({ name: law.id, ...errorsRecord(heldOutError(law, heldOut)) })),
-  };
-}
-
-function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, bootstrap: LawBootstrap | undefined, backtest: LawBacktestRecord | null): LawDocument {
-  const { law } = fit;
-  const optimal = settings.atCompute === undefined ? null : computeOptimal(fittedLaw(fit), settings.atCompute);
-  let intervals: LawDocument['intervals'] = null;
-  if (bootstrap) {
-    const i = bootstrap.intervals;
-    intervals = { E: i.E, A: i.A, B: i.B, alpha: i.alpha, beta: i.beta, allocation_exponent: i.allocationExponent };
-    if (i.optimalParams) intervals.optimal_params = i.optimalParams;
-  }
-  const d = fit.diagnostics;
-  return {
-    kind: 'law',
-    file: input.file,
-    law: { E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta },
-    objective: fit.objective,
-    rmse: fit.rmse,
-    mae: fit.mae,
-    n: fit.n,
-    converged: fit.converged,
-    reason: fit.reason,
-    starts: fit.starts,
-    converged_starts: fit.convergedStarts,
-    pruned_starts: fit.prunedStarts,
-    best_start: fit.bestStart,
-    grid: settings.gridName,
-    loss: settings.loss,
-    derived: input.derived ?? null,
-    excluded: input.excluded,
-    allocation_exponent: law.beta / (law.alpha + law.beta),
-    at_compute: settings.atCompute ?? null,
-    optimal_params: optimal?.params ?? null,
-    optimal_tokens: optimal?.tokens ?? null,
-    intervals,
-    bootstrap: bootstrap
-      ? {
-          resamples: bootstrap.resamples,
-          seed: bootstrap.seed,
-          level: bootstrap.level,
-          converged_resamples: bootstrap.convergedResamples,
-          excluded_resamples: bootstrap.excludedResamples,
-          method: bootstrap.method,
-          unit: bootstrap.clustered ? 'run' : 'row',
-          units: bootstrap.units,
-          grouped_by: bootstrap.clustered ? (input.groupedBy ?? null) : null,
-        }
-      : null,
-    screen: fit.screen
-      ? {
-          rows: fit.screen.rows,
-          candidates: fit.screen.candidates,
-          agreeing: fit.screen.agreeing,
-          spread: fit.screen.spread,
-          gradient_norm: fit.screen.gradientNorm,
-          predicted_decrease: Number.isFinite(fit.screen.predictedDecrease) ? fit.screen.predictedDecrease : null,
-        }
-      : null,
-    diagnostics: { poorly_determined: d.poorlyDetermined, at_bound: d.atBound, flat_direction: d.flatDirection, condition_number: d.conditionNumber, warnings: d.warnings },
-    backtest,
   };
 }

@@ -121,11 +121,12 @@ export function fitChinchillaLaw(runs: readonly TrainingRun[], options: Partial<
   const every = Math.max(1, Math.floor(total / 100));
   const report = progress && ((done: number) => (done % every === 0 || done === total) && progress(done, total));
   if (!screened) return assembleLawFit(runs, data, o.loss, [runStarts(data, o.grid, 0, o.grid.size, o, report)]);
-  const batch = runStarts(subsampleLawData(data, o.screen.rows), o.grid, 0, o.grid.size, screenSettings(o), report);
+  const sample = subsampleLawData(data, o.screen.rows);
+  const batch = runStarts(sample, o.grid, 0, o.grid.size, screenSettings(o), report);
   const candidates = screenCandidates([batch], o.screen.candidates);
   const polish = runStarts(data, candidates.grid, 0, candidates.grid.size, polishSettings(o), report && ((done) => report(o.grid.size + done)));
   progress?.(total, total);
-  return assembleScreenedFit(runs, data, o.loss, { rows: Math.min(o.screen.rows, data.n), batches: [batch], starts: candidates.starts }, [polish]);
+  return assembleScreenedFit(runs, data, o.loss, { rows: sample.n, batches: [batch], starts: candidates.starts }, [polish]);
 }
 
 /** Does a fit of n rows screen its starts? */
