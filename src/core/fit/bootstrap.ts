@@ -127,14 +127,8 @@ export function deriveSeed(seed: number, index: number): number {
  * @example resampleCounts(5, 1, 1) // Float64Array [0, 3, 1, 0, 1]
  */
 export function resampleCounts(n: number, seed: number, index: number): Float64Array {
-  return Float64Array.from(drawCounts(new Int32Array(n), seed, index));
-}
-
-/** resampleCounts(counts.length, seed, index) written into `counts` (the same draws; no allocation, for 10^5 units and more). */
-export function drawCounts(counts: Int32Array, seed: number, index: number): Int32Array {
-  const n = counts.length;
   const rng = createRng(deriveSeed(seed, index));
-  counts.fill(0);
+  const counts = new Float64Array(n);
   for (let i = 0; i < n; i++) counts[randomInt(rng, n)]!++;
   return counts;
 }
@@ -147,14 +141,14 @@ function unitCounts(n: number, clusters: Clusters | null, seed: number, k: numbe
 }
 
 /**
- * One-step refits of resamples [from, to) (one-step-bootstrap.ts). A Newton step has no convergence
- * test to fail: every resample is counted as converged.
+ * One-step refits of resamples [from, to) (one-step-bootstrap.ts: Poisson(1) counts from the
+ * resample's own generator). A Newton step has no convergence test to fail: every resample is counted
+ * as converged.
  */
 export function runOneStepResamples(plan: OneStepPlan, from: number, to: number, seed: number, onResample?: (done: number) => void): ResampleBatch {
   const batch: ResampleBatch = { from, to, thetas: new Float64Array(5 * (to - from)), reasons: new Uint8Array(to - from) };
-  const counts = new Int32Array(plan.units);
   for (let k = from; k < to; k++) {
-    batch.thetas.set(oneStepResample(plan, drawCounts(counts, seed, k)), 5 * (k - from));
+    batch.thetas.set(oneStepResample(plan, createRng(deriveSeed(seed, k))), 5 * (k - from));
     onResample?.(k - from + 1);
   }
   return batch;
