@@ -70,9 +70,10 @@ export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], opt
   const total = o.grid.size + (screened ? o.screen.candidates : 0);
   const starts = (on: LawData, grid: StartGrid, settings: MultiStartSettings, offset: number): Promise<StartBatch[]> => {
     const plain = { loss: settings.loss, lbfgs: plainLbfgs(settings.lbfgs), prune: settings.prune, newton: settings.newton === true };
+    const posted = workerUrl ? sharedLawData(on) : on;
     return runChunks<StartBatch>(workerUrl, threads, chunkRanges(grid.size, threads), (done) => o.onProgress?.(offset + done, total), (from, to, id) => ({
       local: () => runStarts(on, grid, from, to, plain),
-      request: { kind: 'starts', id, data: on, offset: from, points: grid.points.slice(5 * from, 5 * to), ...plain },
+      request: { kind: 'starts', id, data: posted, offset: from, points: grid.points.slice(5 * from, 5 * to), ...plain },
     }));
   };
   if (!screened) return assembleLawFit(runs, data, o.loss, await starts(data, o.grid, { loss: o.loss, lbfgs: o.lbfgs, prune: o.prune }, 0));
@@ -101,14 +102,16 @@ export async function bootstrapChinchillaLawParallel(data: LawData, theta: Array
   let batches: ResampleBatch[];
   if (method === 'one-step') {
     const plan = oneStepPlan(data, o.loss, start, o.clusters);
+    const posted = workerUrl ? { ...plan, directions: shared(plan.directions) } : plan;
     batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads, 2), progress, (from, to, id) => ({
       local: () => runOneStepResamples(plan, from, to, o.seed),
-      request: { kind: 'one-step', id, plan, from, to, seed: o.seed },
+      request: { kind: 'one-step', id, plan: posted, from, to, seed: o.seed },
     }));
   } else {
+    const posted = workerUrl ? sharedLawData(data) : data;
     batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads), progress, (from, to, id) => ({
       local: () => runResamples(data, start, from, to, { seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters }),
-      request: { kind: 'resamples', id, data, start, from, to, seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters },
+      request: { kind: 'resamples', id, data: posted, start, from, to, seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters },
     }));
   }
   return summariseBootstrap(batches, o, method, data.n);
@@ -122,6 +125,23 @@ export async function backtestChinchillaLawParallel(runs: readonly TrainingRun[]
   const { train, heldOut } = backtestSplit(runs, cutoff, MIN_RUNS);
   const fit = await fitChinchillaLawParallel(train, options);
   return { cutoff, fit, heldOut: heldOutError(fittedLaw(fit), heldOut) };
+}
+
+/**
+ * A copy of `array` in shared memory. Posting it to a worker passes a reference instead of copying
+ * the bytes (structured clone copies an ordinary typed array every time: 6.4 MB of law data per chunk
+ * at 200,000 rows, a second of the main thread's time over a fit and its bootstrap). Workers only
+ * read it.
+ */
+function shared(array: Float64Array): Float64Array {
+  const copy = new Float64Array(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}
+
+/** The law data in shared memory (see shared). */
+function sharedLawData(data: LawData): LawData {
+  return { n: data.n, lnN: shared(data.lnN), lnD: shared(data.lnD), lnL: shared(data.lnL), weight: shared(data.weight) };
 }
 
 /** L-BFGS options without callbacks (they cannot reach a worker, and the in-thread path must match). */

@@ -94,6 +94,7 @@ export function validateRuns(runs: readonly TrainingRun[]): void {
  */
 export function excludeTopLoss<T extends TrainingRun>(runs: readonly T[], count: number): T[] {
   if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`runs to exclude must be an integer >= 0, got ${count}`);
+  if (count === 0) return [...runs]; // nothing to sort for (the sort costs a third of a second at 200,000 rows)
   const dropped = new Set(
     runs
       .map((run, index) => ({ loss: run.loss, index }))
