@@ -87,8 +87,7 @@ export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], opt
 
 /**
  * `bootstrapChinchillaLaw` over worker threads: the same intervals, bit for bit. A one-step
- * bootstrap makes its plan (the Hessian and the units' steps) here and sends it to each worker once
- * or twice: 2 chunks a thread, as each copy of the plan is 40 bytes a unit.
+ * bootstrap makes its plan (the Hessian and the units' steps) here and shares it with the workers.
  * @throws RangeError for bad options (checkBootstrapOptions) or a Hessian that is not positive definite (one-step); Error if a worker dies
  */
 export async function bootstrapChinchillaLawParallel(data: LawData, theta: ArrayLike<number>, options: Partial<BootstrapOptions & ParallelOptions> = {}): Promise<LawBootstrap> {
@@ -103,7 +102,7 @@ export async function bootstrapChinchillaLawParallel(data: LawData, theta: Array
   if (method === 'one-step') {
     const plan = oneStepPlan(data, o.loss, start, o.clusters);
     const posted = workerUrl ? { ...plan, directions: shared(plan.directions) } : plan;
-    batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads, 2), progress, (from, to, id) => ({
+    batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads), progress, (from, to, id) => ({
       local: () => runOneStepResamples(plan, from, to, o.seed),
       request: { kind: 'one-step', id, plan: posted, from, to, seed: o.seed },
     }));
@@ -150,9 +149,9 @@ function plainLbfgs(lbfgs: LawFitOptions['lbfgs']): PlainLbfgsOptions {
   return plain;
 }
 
-/** [from, to) ranges covering [0, total): about `perThread` (16) per thread, so a free worker always finds work. */
-function chunkRanges(total: number, threads: number, perThread = 16): [number, number][] {
-  const size = Math.max(1, Math.ceil(total / (threads * perThread)));
+/** [from, to) ranges covering [0, total): about 16 per thread, so a free worker always finds work. */
+function chunkRanges(total: number, threads: number): [number, number][] {
+  const size = Math.max(1, Math.ceil(total / (threads * 16)));
   const ranges: [number, number][] = [];
   for (let from = 0; from < total; from += size) ranges.push([from, Math.min(total, from + size)]);
   return ranges;

@@ -6,8 +6,9 @@
  *    which a few hundred rows spread over the whole compute range already fix; the subsample
  *    objective costs n/rows times less.
  * 2. Polish: the best few distinct end points of the screen (distinct: more than CANDIDATE_SPACING
- *    apart in some coordinate of θ) are each minimised again by L-BFGS on every row. The best
- *    polished point is the fit.
+ *    apart in some coordinate of θ) are each minimised again on every row, by chord-Newton steps
+ *    (newton.ts; L-BFGS where the Hessian there is not positive definite). The best polished point
+ *    is the fit.
  * 3. Check: the polished candidates started from different points; when several reach the same
  *    objective (to AGREEMENT_RTOL) the optimum does not hinge on one start. The report also gives the
  *    gradient there and the decrease a Newton step would still promise, ½·gᵀH⁻¹g (zero at an exact
