@@ -9,6 +9,7 @@ import type { LawBacktestRecord, LawDocument } from '../../render/fit-law-record
 import type { RunsInput } from './law-input.js';
 import type { LawSettings } from './law-settings.js';
 
+/** The LawDocument of a fit, its bootstrap (when run) and its back-test (when asked for). */
 export function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, bootstrap: LawBootstrap | undefined, backtest: LawBacktestRecord | null): LawDocument {
   const { law } = fit;
   const optimal = settings.atCompute === undefined ? null : computeOptimal(fittedLaw(fit), settings.atCompute);
