@@ -1,17 +1,18 @@
-#!/usr/bin/env python3
-"""Reference timing for `npx tsx bench/law-fit.ts`: the published Chinchilla "Approach 3" fit with
-scipy's L-BFGS-B (analytic gradient) from every start of the 4,500-point grid, on the 240 kept
-Chinchilla runs (fixtures/chinchilla_runs.csv), as in Epoch's data_analysis.ipynb cell 18 but with
-the gradient supplied (the notebook lets scipy difference it numerically, which is slower).
+#!/usr/bin/python3
+"""Reference for bench/law-fit.ts: the published Chinchilla "Approach 3" fit with scipy's L-BFGS-B
+(analytic gradient) from every start of the 4,500-point grid, on the 240 kept Chinchilla runs
+(fixtures/chinchilla_runs.csv), as in Epoch's data_analysis.ipynb cell 18 but with the gradient
+supplied (the notebook lets scipy difference it numerically, which is slower).
 
-    python3 bench/law-fit-scipy.py [fixtures/chinchilla_runs.csv]
+    /usr/bin/python3 bench/law-fit-scipy.py [runs.csv] [--json OUT]
 
-Needs numpy and scipy (Debian: apt-get update && apt-get install -y python3-numpy python3-scipy);
-installs them with apt-get when missing and running as root.
+Needs Debian's SciPy for Debian's interpreter: `bash bench/install-peers.sh` (the python3 on PATH may
+be another interpreter without it). --json writes {"seconds", "objective", "theta"} to OUT, for the
+bench to check that both found the same optimum while it times the whole process.
 """
 import itertools
+import json
 import os
-import subprocess
 import sys
 import time
 
@@ -21,31 +22,21 @@ import time
 for variable in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS'):
     os.environ.setdefault(variable, '1')
 
-
-def ensure_scipy():
-    try:
-        import numpy  # noqa: F401
-        import scipy  # noqa: F401
-        return
-    except ImportError:
-        pass
-    command = 'apt-get update && apt-get install -y python3-numpy python3-scipy'
-    if os.geteuid() != 0:
-        sys.exit(f'numpy/scipy missing: run `{command}` as root (PyPI is not reachable here)')
-    print(f'installing numpy and scipy: {command}', file=sys.stderr)
-    subprocess.run(command, shell=True, check=True, stdout=sys.stderr)
-    # Debian's packages serve Debian's interpreter; rerun under it if this is another one (pyenv).
-    if os.path.realpath(sys.executable) != os.path.realpath('/usr/bin/python3'):
-        os.execv('/usr/bin/python3', ['/usr/bin/python3', *sys.argv])
-
-
-ensure_scipy()
-import numpy as np  # noqa: E402
-from scipy.optimize import minimize  # noqa: E402
-from scipy.special import huber, logsumexp  # noqa: E402
+try:
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import huber, logsumexp
+except ImportError as error:
+    sys.exit(f'law-fit-scipy: {error}; run `bash bench/install-peers.sh` and use /usr/bin/python3')
 
 DELTA = 1e-3
-path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', 'fixtures', 'chinchilla_runs.csv')
+args = sys.argv[1:]
+json_out = None
+if '--json' in args:
+    at = args.index('--json')
+    json_out = args[at + 1]
+    del args[at:at + 2]
+path = args[0] if args else os.path.join(os.path.dirname(__file__), '..', 'fixtures', 'chinchilla_runs.csv')
 table = np.genfromtxt(path, delimiter=',', names=True)
 log_n, log_d, log_l = np.log(table['params']), np.log(table['tokens']), np.log(table['loss'])
 
@@ -84,3 +75,6 @@ a, b, e, alpha, beta = best.x
 print(f'scipy L-BFGS-B, {len(grid)} starts, {len(log_l)} runs: {seconds:.2f} s, {evaluations} evaluations, {converged} converged')
 print(f'objective {best.fun:.10f}  A={np.exp(a):.4f} B={np.exp(b):.4f} E={np.exp(e):.6f} alpha={alpha:.6f} beta={beta:.6f}')
 print(f'SCIPY_SECONDS={seconds:.3f} SCIPY_OBJECTIVE={float(best.fun)!r}')
+if json_out:
+    with open(json_out, 'w') as out:
+        json.dump({'seconds': seconds, 'objective': float(best.fun), 'theta': [float(v) for v in best.x]}, out)

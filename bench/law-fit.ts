@@ -1,11 +1,18 @@
 // Benchmark of the scaling-law fit engine on the 240 Chinchilla runs (fixtures/chinchilla_runs.csv):
 // the full 4,500-start fit in one thread and in two worker threads, 1000 bootstraps, a measurement of
-// early-abandonment pruning, and, when python3 with scipy is present, the scipy L-BFGS-B reference
-// (bench/law-fit-scipy.py) and the speed ratio.
+// early-abandonment pruning, and the scipy L-BFGS-B reference (bench/law-fit-scipy.py under Debian's
+// /usr/bin/python3; `bash bench/install-peers.sh` installs it) measured side by side with the built
+// CLI by comparePair: A and B alternate, the median of the pairwise ratios, wall and CPU.
 //
-//   npx tsx bench/law-fit.ts            (add --no-scipy to skip the ~45 s scipy run)
+//   npm run build && npx tsx bench/law-fit.ts [--pairs 3]   (--no-scipy skips the ~40 s scipy runs)
+// Large inputs (10^3–10^6 rows, the screened fit): bench/law-fit-scaling.ts.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { comparePair, fmtRun, runOnce } from './measure.js';
 import { fitChinchillaLaw } from '../src/core/fit/law-fit.js';
 import { coarseGrid } from '../src/core/fit/law-grid.js';
 import { prepareLawData } from '../src/core/fit/law-objective.js';
@@ -55,15 +62,25 @@ for (const [afterIteration, ratio] of [[20, 100], [40, 20], [40, 10], [20, 20]] 
 }
 
 if (!process.argv.includes('--no-scipy')) {
-  const script = fileURLToPath(new URL('./law-fit-scipy.py', import.meta.url));
-  const scipy = spawnSync('python3', [script], { encoding: 'utf8' });
-  const match = /SCIPY_SECONDS=([\d.]+) SCIPY_OBJECTIVE=([\d.e-]+)/.exec(scipy.stdout ?? '');
-  if (!match) {
-    console.log(`scipy reference not run: ${(scipy.stderr || scipy.error?.message || 'no output').trim().split('\n').at(-1)}`);
+  const pairsAt = process.argv.indexOf('--pairs');
+  const pairs = pairsAt > 0 ? Number(process.argv[pairsAt + 1]) : 3;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const scratch = mkdtempSync(join(tmpdir(), 'emerge-law-fit-'));
+  const lawFile = join(scratch, 'law.yaml');
+  const scipyFile = join(scratch, 'scipy.json');
+  const python = '/usr/bin/python3';
+  if (spawnSync(python, ['-c', 'import scipy'], { encoding: 'utf8' }).status !== 0) {
+    console.log('scipy reference not run: /usr/bin/python3 cannot import scipy (bash bench/install-peers.sh)');
   } else {
-    const scipySeconds = Number(match[1]);
-    const scipyObjective = Number(match[2]);
-    console.log(`scipy L-BFGS-B (analytic gradient), same grid: ${scipySeconds.toFixed(2)} s, objective ${scipyObjective.toPrecision(11)}`);
-    console.log(`speed-up over scipy: ${(scipySeconds / (ms1 / 1000)).toFixed(1)}x in 1 thread, ${(scipySeconds / (ms2 / 1000)).toFixed(1)}x in 2 threads; objective ${fit2.objective.toPrecision(17)} vs scipy's ${scipyObjective.toPrecision(17)}: ${fit2.objective <= scipyObjective * (1 + 1e-9) ? 'same (to 1e-9 relative) or lower' : 'HIGHER'}`);
+    // The same work on both sides: 4,500 L-BFGS starts on the 240 runs, no bootstrap, process start
+    // and reading the CSV included. emerge uses its two worker threads; SciPy one thread.
+    const emerge = () => runOnce(process.execPath, ['bin/emerge.js', 'fit', 'fixtures/chinchilla_runs.csv', '--bootstrap', '0', '--format', 'json', '--output', lawFile], { cwd: root });
+    const scipy = () => runOnce(python, ['bench/law-fit-scipy.py', 'fixtures/chinchilla_runs.csv', '--json', scipyFile], { cwd: root });
+    const pair = comparePair(emerge, scipy, pairs);
+    const emergeObjective = (parse(readFileSync(lawFile, 'utf8')) as { fit: { objective: number } }).fit.objective;
+    const scipyObjective = (JSON.parse(readFileSync(scipyFile, 'utf8')) as { objective: number }).objective;
+    console.log(`side by side (${pairs} pairs, alternating; whole processes): emerge fit (built CLI, 2 threads) ${fmtRun(pair.a)}; scipy L-BFGS-B ${fmtRun(pair.b)}`);
+    console.log(`  emerge / scipy, median of pairwise ratios: wall ${pair.ratio.toFixed(3)} (${(1 / pair.ratio).toFixed(1)}x faster), CPU ${pair.cpuRatio.toFixed(3)} (${(1 / pair.cpuRatio).toFixed(1)}x less)`);
+    console.log(`  objective ${emergeObjective.toPrecision(17)} vs scipy's ${scipyObjective.toPrecision(17)}: ${emergeObjective <= scipyObjective * (1 + 1e-9) ? 'same (to 1e-9 relative) or lower' : 'HIGHER'}`);
   }
 }

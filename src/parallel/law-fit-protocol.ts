@@ -6,6 +6,7 @@ import type { LbfgsOptions } from '../core/fit/lbfgs.js';
 import type { LawData, ResidualLoss } from '../core/fit/law-objective.js';
 import type { PruneRule, StartBatch } from '../core/fit/multi-start.js';
 import type { ResampleBatch } from '../core/fit/bootstrap.js';
+import type { Clusters, OneStepPlan } from '../core/fit/one-step-bootstrap.js';
 
 /** L-BFGS settings that can cross a thread boundary (no callbacks). */
 export type PlainLbfgsOptions = Omit<Partial<LbfgsOptions>, 'onIteration'>;
@@ -21,6 +22,8 @@ export interface StartsRequest {
   loss: ResidualLoss;
   lbfgs: PlainLbfgsOptions;
   prune: PruneRule | null;
+  /** Chord-Newton polish (MultiStartSettings.newton). */
+  newton?: boolean;
 }
 
 /** Refit bootstrap resamples [from, to), each warm-started from `start`. */
@@ -34,11 +37,22 @@ export interface ResamplesRequest {
   seed: number;
   loss: ResidualLoss;
   lbfgs: PlainLbfgsOptions;
+  clusters: Clusters | null;
 }
 
-export type WorkerRequest = StartsRequest | ResamplesRequest;
+/** One-step refits of bootstrap resamples [from, to) from a plan made in the calling thread. */
+export interface OneStepRequest {
+  kind: 'one-step';
+  id: number;
+  plan: OneStepPlan;
+  from: number;
+  to: number;
+  seed: number;
+}
+
+export type WorkerRequest = StartsRequest | ResamplesRequest | OneStepRequest;
 
 export type WorkerResponse =
   | { kind: 'starts'; id: number; batch: StartBatch }
-  | { kind: 'resamples'; id: number; batch: ResampleBatch }
+  | { kind: 'resamples' | 'one-step'; id: number; batch: ResampleBatch }
   | { kind: 'error'; id: number; message: string };

@@ -4,7 +4,7 @@
  * Built by scripts/build.mjs to dist/law-fit-worker.js, next to the CLI bundle.
  */
 import { parentPort } from 'node:worker_threads';
-import { runResamples } from '../core/fit/bootstrap.js';
+import { runOneStepResamples, runResamples } from '../core/fit/bootstrap.js';
 import { runStarts } from '../core/fit/multi-start.js';
 import type { WorkerRequest, WorkerResponse } from './law-fit-protocol.js';
 
@@ -21,8 +21,11 @@ port.on('message', (request: WorkerRequest) => {
       const response: WorkerResponse = { kind: 'starts', id: request.id, batch };
       port.postMessage(response, buffers(batch.values, batch.thetas, batch.reasons, batch.iterations, batch.evaluations));
     } else {
-      const batch = runResamples(request.data, request.start, request.from, request.to, request);
-      const response: WorkerResponse = { kind: 'resamples', id: request.id, batch };
+      const batch =
+        request.kind === 'resamples'
+          ? runResamples(request.data, request.start, request.from, request.to, request)
+          : runOneStepResamples(request.plan, request.from, request.to, request.seed);
+      const response: WorkerResponse = { kind: request.kind, id: request.id, batch };
       port.postMessage(response, buffers(batch.thetas, batch.reasons));
     }
   } catch (error) {

@@ -56,7 +56,22 @@ export interface LawDocument {
   optimal_tokens: number | null;
   /** 95% percentile intervals; null without a bootstrap. */
   intervals: Record<string, IntervalPair> | null;
-  bootstrap: { resamples: number; seed: number; level: number; converged_resamples: number; excluded_resamples: number } | null;
+  bootstrap: {
+    resamples: number;
+    seed: number;
+    level: number;
+    converged_resamples: number;
+    excluded_resamples: number;
+    /** refit: L-BFGS from the best fit; one-step: one Newton step from it (inputs above 2,000 rows). */
+    method: 'refit' | 'one-step';
+    /** What a resample draws: rows, or whole runs (all their checkpoints). */
+    unit: 'row' | 'run';
+    units: number;
+    /** How rows were grouped into runs (a run or step column), when unit is run. */
+    grouped_by: string | null;
+  } | null;
+  /** A large input's screened search (above 2,000 rows): subsample rows, candidates polished on every row, and the checks of the optimum; null otherwise. */
+  screen: { rows: number; candidates: number; agreeing: number; spread: number; gradient_norm: number; predicted_decrease: number | null } | null;
   diagnostics: { poorly_determined: boolean; at_bound: boolean; flat_direction: boolean; condition_number: number; warnings: string[] };
   backtest: LawBacktestRecord | null;
 }

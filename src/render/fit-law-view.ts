@@ -16,6 +16,9 @@ function lossDescription(doc: LawDocument): string {
   return `Huber (δ = ${delta}) on ln L residuals, summed over runs`;
 }
 
+/** What the fitted rows are called: runs (one row a run, as in the published fits), rows for a large input (checkpoints). */
+const rowsOrRuns = (doc: LawDocument): string => (doc.screen ? 'rows' : 'runs');
+
 /** Lines ranges compactly: 2, 3, 4, 6 → "2–4, 6". */
 function lineList(lines: number[]): string {
   const sorted = [...lines].sort((a, b) => a - b);
@@ -54,28 +57,38 @@ export function renderLawTable(doc: LawDocument): string {
 
 /** Summary above the table. */
 export function renderLawSummary(doc: LawDocument): string {
-  return [`Scaling law fitted to ${doc.n} runs of ${doc.file}`, 'L(N, D) = E + A/N^α + B/D^β   (N parameters, D tokens, L nats/token)'].join('\n');
+  return [`Scaling law fitted to ${doc.n} ${rowsOrRuns(doc)} of ${doc.file}`, 'L(N, D) = E + A/N^α + B/D^β   (N parameters, D tokens, L nats/token)'].join('\n');
 }
 
 /** Fit quality, search, determination and intervals, one labelled line each. */
 export function renderLawFields(doc: LawDocument, palette: Palette): string {
   const fields: [string, string][] = [];
   fields.push(['Objective', `${doc.objective.toPrecision(11)}  ${lossDescription(doc)}`]);
-  fields.push(['RMSE', `${doc.rmse.toFixed(5)} nats/token (MAE ${doc.mae.toFixed(5)}) over ${doc.n} runs`]);
+  fields.push(['RMSE', `${doc.rmse.toFixed(5)} nats/token (MAE ${doc.mae.toFixed(5)}) over ${doc.n} ${rowsOrRuns(doc)}`]);
   const runs: string[] = [];
   if (doc.excluded.length > 0) runs.push(`${doc.excluded.length} with the highest loss left out (line${doc.excluded.length === 1 ? '' : 's'} ${lineList(doc.excluded.map((e) => e.line))})`);
   if (doc.derived) runs.push(doc.derived);
   if (runs.length > 0) fields.push(['Runs', runs.join('; ')]);
   const pruned = doc.pruned_starts > 0 ? `, ${doc.pruned_starts} abandoned early` : '';
   const verdict = doc.converged ? palette.good(`converged (${doc.reason})`) : palette.bad(`NOT converged (${doc.reason})`);
-  fields.push(['Search', `L-BFGS from ${doc.starts} starts (${doc.grid} grid), ${doc.converged_starts} converged${pruned}; best: start ${doc.best_start + 1}, ${verdict}`]);
+  const sc = doc.screen;
+  if (!sc) fields.push(['Search', `L-BFGS from ${doc.starts} starts (${doc.grid} grid), ${doc.converged_starts} converged${pruned}; best: start ${doc.best_start + 1}, ${verdict}`]);
+  else {
+    const polished = `the best ${sc.candidates} polished on all ${doc.n} rows, ${sc.agreeing} of them agree (θ within ${formatSci(sc.spread, 2)})`;
+    fields.push(['Search', `L-BFGS from ${doc.starts} starts (${doc.grid} grid) on ${sc.rows} rows stratified by compute, ${doc.converged_starts} converged${pruned}; ${polished}; best: start ${doc.best_start + 1}, ${verdict}`]);
+    const newton = sc.predicted_decrease === null ? 'the Hessian is not positive definite' : `a Newton step would lower the objective by ${formatSci(sc.predicted_decrease, 2)}`;
+    fields.push(['Optimum', `gradient ${formatSci(sc.gradient_norm, 2)} (largest component); ${newton}`]);
+  }
   const d = doc.diagnostics;
   const condition = formatSci(d.condition_number, 2);
   fields.push(['Determined', d.poorly_determined ? palette.warn(`poorly (${d.warnings.length} warning${d.warnings.length === 1 ? '' : 's'} on stderr); Hessian condition number ${condition}`) : `yes; Hessian condition number ${condition}`]);
   if (doc.bootstrap) {
     const b = doc.bootstrap;
     const excluded = b.excluded_resamples > 0 ? `, ${b.excluded_resamples} left out (non-finite)` : '';
-    fields.push(['Intervals', `${b.level * 100}% percentile, ${b.resamples} case-bootstrap resamples refitted from the best fit (seed ${b.seed}), ${b.converged_resamples} converged${excluded}`]);
+    const of = b.unit === 'run' ? ` of the ${b.units} runs (${b.grouped_by})` : b.method === 'one-step' ? ` of the ${b.units} rows` : '';
+    const how = b.method === 'one-step' ? ', each refitted by one Newton step from the best fit' : ' refitted from the best fit';
+    const converged = b.method === 'one-step' ? '' : `, ${b.converged_resamples} converged`;
+    fields.push(['Intervals', `${b.level * 100}% percentile, ${b.resamples} case-bootstrap resamples${of}${how} (seed ${b.seed})${converged}${excluded}`]);
   }
   return renderFields(fields);
 }

@@ -13,6 +13,8 @@ import { createRng, randomNormal } from '../../src/core/random.js';
 import { loss, type ChinchillaLaw } from '../../src/core/scaling-law.js';
 import { checkConverged } from '../../src/commands/fit/law.js';
 import { FitError } from '../../src/errors.js';
+import { runClusters } from '../../src/commands/fit/law-clusters.js';
+import { checkpointRuns, CHINCHILLA, runsCsv } from '../helpers/checkpoint-runs.js';
 import { chinchillaRuns } from '../helpers/chinchilla-runs.js';
 import { besiroglu2024, chinchillaPresets, hoffmann2022, hoffmann2022Unrounded, relativeError } from '../helpers/laws.js';
 import type { LawDocument } from '../../src/render/fit-law-record.js';
@@ -289,5 +291,53 @@ describe('emerge fit errors (law)', () => {
     );
     checkConverged(fit, 'runs.csv', true, ctx, 'the fit');
     expect(warnings).toEqual(['runs.csv: the fit did not converge: the best of 108 starts stopped at maxIterations (108 starts converged); reported as found (--allow-unconverged)']);
+  });
+});
+
+describe('emerge fit on checkpoint-level data (above 2,000 rows)', () => {
+  // 60 runs × 50 checkpoints of Besiroglu et al.'s law; coarse grid and 100 resamples keep it quick.
+  const checkpoints = checkpointRuns(3000);
+  const args = ['--grid', 'coarse', '--bootstrap', '100'];
+
+  it('screens the starts, and resamples whole runs when a run column names them', async () => {
+    const doc = await fitJson(['-', ...args], runsCsv(checkpoints, true));
+    expect(doc).toMatchObject({ n: 3000, starts: 108, converged: true });
+    expect(doc.screen).toMatchObject({ rows: 500, candidates: 4 });
+    expect(doc.screen!.agreeing).toBeGreaterThanOrEqual(2);
+    expect(doc.bootstrap).toMatchObject({ method: 'one-step', unit: 'run', units: 60, grouped_by: 'column run' });
+    for (const key of KEYS) expect(relativeError(doc.law[key], CHINCHILLA[key]), key).toBeLessThan(0.05);
+    const table = await runCli(['fit', '-', ...args], { stdin: runsCsv(checkpoints, true) });
+    expect(table.stdout).toContain('on 500 rows stratified by compute');
+    expect(table.stdout).toContain('100 case-bootstrap resamples of the 60 runs (column run), each refitted by one Newton step from the best fit');
+    expect(table.stderr).toBe('');
+  });
+
+  it('without a run column resamples rows, and warns that checkpoints are not independent', async () => {
+    const result = await runCli(['fit', '-', ...args, '--format', 'json'], { stdin: runsCsv(checkpoints) });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).bootstrap).toMatchObject({ method: 'one-step', unit: 'row', units: 3000, grouped_by: null });
+    expect(result.stderr).toContain('emerge: stdin: the bootstrap resamples the 3000 rows as independent; if they are checkpoints of fewer runs, add a run column');
+  });
+
+  // The same runs written with a step column instead of a run column: consecutive rows of one
+  // parameter count with increasing steps are one run, so the same 60 runs.
+  it('finds the runs from a step column', async () => {
+    const lines = ['params,tokens,step,loss', ...checkpoints.map((r, i) => `${r.params},${r.tokens},${(i % 50) + 1},${r.loss}`)];
+    const doc = await fitJson(['-', ...args], `${lines.join('\n')}\n`);
+    expect(doc.bootstrap).toMatchObject({ unit: 'run', units: 60 });
+    expect(doc.bootstrap!.grouped_by).toMatch(/^column step/);
+  });
+
+  it('refuses an empty run id, naming the line', async () => {
+    const result = await runCli(['fit', '-'], { stdin: 'run,params,tokens,loss\na,1e9,2e10,2.5\n,1e9,3e10,2.4\n' });
+    expect(result.stderr).toBe('emerge fit: stdin:3: run: empty; every row needs the run it belongs to\n');
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('runClusters', () => {
+  it('numbers runs by first appearance; null without keys', () => {
+    expect(runClusters(['b', 'a', 'b', 'c'])).toEqual({ index: Uint32Array.of(0, 1, 0, 2), count: 3 });
+    expect(runClusters([undefined, undefined])).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { fitChinchillaLaw } from '../../src/core/fit/law-fit.js';
 import { coarseGrid } from '../../src/core/fit/law-grid.js';
 import { prepareLawData } from '../../src/core/fit/law-objective.js';
 import { backtestChinchillaLawParallel, bootstrapChinchillaLawParallel, defaultWorkerUrl, fitChinchillaLawParallel, resolveThreads } from '../../src/parallel/law-fit-pool.js';
+import { checkpointRuns } from '../helpers/checkpoint-runs.js';
 import { chinchillaRuns } from '../helpers/chinchilla-runs.js';
 import { buildLawFitWorker } from '../helpers/law-fit-worker.js';
 
@@ -48,6 +49,20 @@ describe('law-fit pool', () => {
   it('back-tests identically in two threads', async () => {
     const core = backtestChinchillaLaw(runs, 1e21, { grid: coarseGrid() });
     expect(await backtestChinchillaLawParallel(runs, 1e21, { grid: coarseGrid(), threads: 2, workerUrl })).toEqual(core);
+  });
+
+  // Above 2,000 rows: the screen's starts and the polished candidates are spread over the workers,
+  // and the one-step bootstrap's plan is made here and its resamples drawn there.
+  it('screens, polishes and one-step bootstraps a large input identically in one and two threads', async () => {
+    const large = checkpointRuns(3000);
+    const core = fitChinchillaLaw(large, { grid: coarseGrid() });
+    expect(core.screen).not.toBeNull();
+    expect(await fitChinchillaLawParallel(large, { grid: coarseGrid(), threads: 2, workerUrl })).toEqual(core);
+    const clusters = { index: Uint32Array.from(large, (r) => r.run), count: large.at(-1)!.run + 1 };
+    const options = { resamples: 50, atCompute: 1e23, clusters };
+    const one = bootstrapChinchillaLaw(prepareLawData(large), core.theta, options);
+    expect(one.method).toBe('one-step');
+    expect(await bootstrapChinchillaLawParallel(prepareLawData(large), core.theta, { ...options, threads: 2, workerUrl })).toEqual(one);
   });
 
   it('fails, not hangs, when no refit gives finite estimates', async () => {

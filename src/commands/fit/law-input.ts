@@ -8,6 +8,7 @@ import { FitError, InputError } from '../../errors.js';
 import { findColumns, type CsvSource } from '../../io/csv-input.js';
 import { COMPUTE, PARAMS, TOKENS, parseFileQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 import { formatSci } from '../../render/format.js';
+import { runGrouping } from './law-clusters.js';
 
 export const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats per token', example: '2.5' };
 
@@ -15,6 +16,8 @@ export const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss
 export interface LinedRun extends TrainingRun {
   /** Line of the run in the file. */
   line: number;
+  /** The run this row is a checkpoint of, when a run or step column tells (law-clusters.ts). */
+  run?: string;
 }
 
 export interface RunsInput {
@@ -24,6 +27,8 @@ export interface RunsInput {
   derived?: string;
   /** Runs left out by --exclude-top-loss, highest loss first. */
   excluded: { line: number; loss: number }[];
+  /** How rows were grouped into runs for the bootstrap (law-clusters.ts), when they were. */
+  groupedBy?: string;
 }
 
 /**
@@ -45,6 +50,7 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
   if (!hasD && !(hasN && hasC)) need('tokens column (tokens, D, training_tokens), nor compute to derive it');
   const name = (key: string): string => header[columns[key]!]!;
   const derived = !hasD ? `tokens = ${name('compute')}/(6·${name('params')})` : !hasN ? `params = ${name('compute')}/(6·${name('tokens')})` : undefined;
+  const grouping = runGrouping(file, header);
 
   const runs: LinedRun[] = [];
   for await (const { cells, line } of csv.records) {
@@ -58,10 +64,12 @@ export async function readRuns(csv: CsvSource, explicit: Record<string, string>)
     }
     const run: LinedRun = { params, tokens, loss, line };
     if (compute !== undefined) run.compute = compute;
+    if (grouping) run.run = grouping.keyOf(cells, line, params);
     runs.push(run);
   }
   const input: RunsInput = { file, runs, excluded: [] };
   if (derived) input.derived = derived;
+  if (grouping) input.groupedBy = grouping.description;
   return input;
 }
 

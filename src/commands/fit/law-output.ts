@@ -27,8 +27,10 @@ function fitMetadata(doc: LawDocument): Record<string, unknown> {
   };
   if (doc.excluded.length > 0) meta.excluded_lines = doc.excluded.map((e) => e.line);
   if (doc.derived) meta.derived = doc.derived;
+  if (doc.screen) meta.screen = { rows: doc.screen.rows, candidates: doc.screen.candidates, agreeing: doc.screen.agreeing };
   if (doc.bootstrap && doc.intervals) {
-    meta.bootstrap = { resamples: doc.bootstrap.resamples, seed: doc.bootstrap.seed, level: doc.bootstrap.level };
+    const b = doc.bootstrap;
+    meta.bootstrap = { resamples: b.resamples, seed: b.seed, level: b.level, method: b.method, unit: b.unit, units: b.units };
     meta.intervals = doc.intervals;
   }
   return meta;

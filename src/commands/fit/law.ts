@@ -3,11 +3,12 @@
  * L-BFGS on the Huber log-loss objective, over worker threads), bootstrap intervals, diagnostics, an
  * optional back-test against the published presets, and the law as a YAML file (--output).
  */
-import { computeOptimal } from '../../core/allocation.js';
 import { runCompute, splitByCompute, heldOutError } from '../../core/fit/backtest.js';
 import type { LawBootstrap } from '../../core/fit/bootstrap.js';
 import { fittedLaw, type LawFit } from '../../core/fit/law-fit.js';
+import { LARGE_FIT_ROWS } from '../../core/fit/large-fit.js';
 import { prepareLawData } from '../../core/fit/law-objective.js';
+import type { Clusters } from '../../core/fit/one-step-bootstrap.js';
 import { FitError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { loadLawPresets } from '../../io/laws.js';
@@ -15,13 +16,15 @@ import type { FitOptions } from '../../options/fit.js';
 import { backtestChinchillaLawParallel, bootstrapChinchillaLawParallel, fitChinchillaLawParallel } from '../../parallel/law-fit-pool.js';
 import { csvDocument } from '../../render/csv.js';
 import { renderLawChart } from '../../render/fit-law-chart.js';
-import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord, type LawDocument } from '../../render/fit-law-record.js';
+import { errorsRecord, LAW_CSV_HEADER, lawCsvRows, type LawBacktestRecord } from '../../render/fit-law-record.js';
 import { renderLawBacktest, renderLawFields, renderLawSummary, renderLawTable } from '../../render/fit-law-view.js';
 import { toJson } from '../../render/json.js';
 import { lawPicture } from '../../render/plot/law-plot.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writePicture } from '../shared/plot.js';
+import { runClusters, RUN_HEADERS, STEP_HEADERS } from './law-clusters.js';
+import { lawDocument } from './law-document.js';
 import { writeLawFile } from './law-output.js';
 import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
@@ -38,9 +41,14 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
   checkConverged(fit, input.file, common.allowUnconverged, ctx, 'the fit');
   for (const warning of fit.diagnostics.warnings) ctx.warn(`${input.file}: ${warning}`);
 
+  if (fit.screen && fit.screen.agreeing < Math.min(2, fit.screen.candidates)) {
+    ctx.warn(`${input.file}: only the best of the ${fit.screen.candidates} polished candidates reached its objective: the optimum rests on one start of the screen`);
+  }
+
   let bootstrap: LawBootstrap | undefined;
   if (common.bootstrap > 0) {
-    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, onProgress: progress(ctx, 'bootstrap', 'resamples') };
+    const clusters = bootstrapClusters(input, ctx);
+    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, clusters, onProgress: progress(ctx, 'bootstrap', 'resamples') };
     bootstrap = await bootstrapChinchillaLawParallel(prepareLawData(runs), fit.theta, settings.atCompute === undefined ? options : { ...options, atCompute: settings.atCompute });
     ctx.progress('');
     const unconverged = bootstrap.resamples - bootstrap.convergedResamples;
@@ -64,6 +72,25 @@ export async function runLawFit(csv: CsvSource, options: FitOptions, common: Com
     blocks.push(renderLawChart(fittedLaw(fit), chartRuns, { width, height: 12, color: ctx.color, cutoff: settings.holdoutAbove, atCompute: settings.atCompute }));
   }
   await ctx.out.write(`${blocks.join('\n\n')}\n`);
+}
+
+/**
+ * The runs the bootstrap resamples whole (law-clusters.ts), or null to resample rows. Rows of a large
+ * input without a run or step column are resampled one by one, which is right only if they are
+ * independent: a warning says so, since checkpoints of one run are not.
+ */
+function bootstrapClusters(input: RunsInput, ctx: CommandContext): Clusters | null {
+  const clusters = runClusters(input.runs.map((run) => run.run));
+  if (clusters && clusters.count < 2) {
+    ctx.warn(`${input.file}: every row belongs to one run (${input.groupedBy}); the bootstrap resamples rows instead`);
+    return null;
+  }
+  if (!clusters && input.runs.length > LARGE_FIT_ROWS) {
+    ctx.warn(
+      `${input.file}: the bootstrap resamples the ${input.runs.length} rows as independent; if they are checkpoints of fewer runs, add a ${RUN_HEADERS[0]} column (or ${STEP_HEADERS[0]}) so that whole runs are resampled, or the intervals are too narrow`,
+    );
+  }
+  return clusters;
 }
 
 /** Progress on stderr (a TTY only), at most about 100 updates. */
@@ -109,46 +136,5 @@ async function runBacktest(input: RunsInput, settings: LawSettings, cutoff: numb
     converged: result.fit.converged,
     held_out: errorsRecord(result.heldOut),
     presets: presets.map((law) => ({ name: law.id, ...errorsRecord(heldOutError(law, heldOut)) })),
-  };
-}
-
-function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, bootstrap: LawBootstrap | undefined, backtest: LawBacktestRecord | null): LawDocument {
-  const { law } = fit;
-  const optimal = settings.atCompute === undefined ? null : computeOptimal(fittedLaw(fit), settings.atCompute);
-  let intervals: LawDocument['intervals'] = null;
-  if (bootstrap) {
-    const i = bootstrap.intervals;
-    intervals = { E: i.E, A: i.A, B: i.B, alpha: i.alpha, beta: i.beta, allocation_exponent: i.allocationExponent };
-    if (i.optimalParams) intervals.optimal_params = i.optimalParams;
-  }
-  const d = fit.diagnostics;
-  return {
-    kind: 'law',
-    file: input.file,
-    law: { E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta },
-    objective: fit.objective,
-    rmse: fit.rmse,
-    mae: fit.mae,
-    n: fit.n,
-    converged: fit.converged,
-    reason: fit.reason,
-    starts: fit.starts,
-    converged_starts: fit.convergedStarts,
-    pruned_starts: fit.prunedStarts,
-    best_start: fit.bestStart,
-    grid: settings.gridName,
-    loss: settings.loss,
-    derived: input.derived ?? null,
-    excluded: input.excluded,
-    allocation_exponent: law.beta / (law.alpha + law.beta),
-    at_compute: settings.atCompute ?? null,
-    optimal_params: optimal?.params ?? null,
-    optimal_tokens: optimal?.tokens ?? null,
-    intervals,
-    bootstrap: bootstrap
-      ? { resamples: bootstrap.resamples, seed: bootstrap.seed, level: bootstrap.level, converged_resamples: bootstrap.convergedResamples, excluded_resamples: bootstrap.excludedResamples }
-      : null,
-    diagnostics: { poorly_determined: d.poorlyDetermined, at_bound: d.atBound, flat_direction: d.flatDirection, condition_number: d.conditionNumber, warnings: d.warnings },
-    backtest,
   };
 }

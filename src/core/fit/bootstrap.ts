@@ -7,12 +7,24 @@
  * with tolerances scaled to the objective: refitTolerances),
  * and draws its runs from its own generator seeded by (seed, resample index), so any partition of the
  * resamples across threads gives the same numbers, bit for bit.
+ *
+ * Units: by default each row is a unit. Rows that are checkpoints of one training run are not
+ * independent (they share the run's seed, data order and schedule), and resampling them one by one
+ * treats every checkpoint as new information: the intervals come out too narrow. Given `clusters`
+ * (a run per row), a resample draws whole runs with replacement, all their checkpoints together (the
+ * cluster bootstrap: Davison & Hinkley 1997, "Bootstrap Methods and their Application", §3.8; Field &
+ * Welsh 2007, JRSS B 69(3)), which keeps any dependence within a run.
+ *
+ * Above `oneStepAbove` rows (LARGE_FIT_ROWS) each resample is refitted by one Newton step instead of
+ * an L-BFGS run (one-step-bootstrap.ts).
  */
 import { computeOptimal } from '../allocation.js';
 import { createRng, DEFAULT_SEED, randomInt } from '../random.js';
 import { DEFAULT_LBFGS, minimizeLbfgs, type LbfgsOptions } from './lbfgs.js';
 import { lawObjective, PUBLISHED_LOSS, thetaToConstants, weightedLawData, type LawData, type ResidualLoss } from './law-objective.js';
 import { REASONS } from './multi-start.js';
+import { LARGE_FIT_ROWS } from './large-fit.js';
+import { oneStepPlan, oneStepResample, type Clusters, type OneStepPlan } from './one-step-bootstrap.js';
 
 export interface BootstrapOptions {
   /** Number of resamples (default 1000). */
@@ -26,11 +38,23 @@ export interface BootstrapOptions {
   loss: ResidualLoss;
   /** Overrides of the refit tolerances (default: refitTolerances of the objective at the best fit). */
   lbfgs: Partial<LbfgsOptions>;
+  /** Units resampled together (a run id per row), or null to resample rows (default). */
+  clusters: Clusters | null;
+  /** Refit by one Newton step instead of L-BFGS when there are more rows than this (default LARGE_FIT_ROWS). */
+  oneStepAbove: number;
   /** Called as resamples finish: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 1000, seed: DEFAULT_SEED, level: 0.95, loss: PUBLISHED_LOSS, lbfgs: {} };
+export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 1000, seed: DEFAULT_SEED, level: 0.95, loss: PUBLISHED_LOSS, lbfgs: {}, clusters: null, oneStepAbove: LARGE_FIT_ROWS };
+
+/** How the resamples were refitted: L-BFGS from the best fit, or one Newton step from it. */
+export type BootstrapMethod = 'refit' | 'one-step';
+
+/** The method for data of n rows under these options. */
+export function bootstrapMethod(n: number, o: Pick<BootstrapOptions, 'oneStepAbove'>): BootstrapMethod {
+  return n > o.oneStepAbove ? 'one-step' : 'refit';
+}
 
 /**
  * L-BFGS tolerances for the refits: scipy's defaults (gtol 1e-5, ftol 2.22e-9) applied to the
@@ -68,11 +92,15 @@ export interface LawIntervals {
 }
 
 export interface LawBootstrap {
+  method: BootstrapMethod;
+  /** Whether whole runs (clusters) were resampled, and how many units (rows or runs) each resample draws. */
+  clustered: boolean;
+  units: number;
   resamples: number;
   seed: number;
   level: number;
   atCompute?: number;
-  /** Resamples whose refit met a convergence test. */
+  /** Resamples whose refit met a convergence test (all, for one Newton step). */
   convergedResamples: number;
   /** Resamples left out of the intervals because an estimate was not finite. */
   excludedResamples: number;
@@ -105,6 +133,27 @@ export function resampleCounts(n: number, seed: number, index: number): Float64A
   return counts;
 }
 
+/** How many times each row is drawn in resample k: its own count, or its run's when clustered. */
+function unitCounts(n: number, clusters: Clusters | null, seed: number, k: number): Float64Array {
+  if (!clusters) return resampleCounts(n, seed, k);
+  const runs = resampleCounts(clusters.count, seed, k);
+  return Float64Array.from(clusters.index, (run) => runs[run]!);
+}
+
+/**
+ * One-step refits of resamples [from, to) (one-step-bootstrap.ts: Poisson(1) counts from the
+ * resample's own generator). A Newton step has no convergence test to fail: every resample is counted
+ * as converged.
+ */
+export function runOneStepResamples(plan: OneStepPlan, from: number, to: number, seed: number, onResample?: (done: number) => void): ResampleBatch {
+  const batch: ResampleBatch = { from, to, thetas: new Float64Array(5 * (to - from)), reasons: new Uint8Array(to - from) };
+  for (let k = from; k < to; k++) {
+    batch.thetas.set(oneStepResample(plan, createRng(deriveSeed(seed, k))), 5 * (k - from));
+    onResample?.(k - from + 1);
+  }
+  return batch;
+}
+
 /**
  * Refit resamples [from, to), each from `start` (the best fit's θ).
  * `onResample` is called after each with the number finished so far.
@@ -114,14 +163,14 @@ export function runResamples(
   start: Float64Array,
   from: number,
   to: number,
-  settings: Pick<BootstrapOptions, 'seed' | 'loss' | 'lbfgs'>,
+  settings: Pick<BootstrapOptions, 'seed' | 'loss' | 'lbfgs' | 'clusters'>,
   onResample?: (done: number) => void,
 ): ResampleBatch {
   const batch: ResampleBatch = { from, to, thetas: new Float64Array(5 * (to - from)), reasons: new Uint8Array(to - from) };
   const scale = lawObjective(data, settings.loss)(start, new Float64Array(5));
   const lbfgs = { ...DEFAULT_LBFGS, ...refitTolerances(scale), ...settings.lbfgs };
   for (let k = from; k < to; k++) {
-    const resample = weightedLawData(data, resampleCounts(data.n, settings.seed, k));
+    const resample = weightedLawData(data, unitCounts(data.n, settings.clusters, settings.seed, k));
     const result = minimizeLbfgs(lawObjective(resample, settings.loss), start, lbfgs);
     batch.thetas.set(result.x, 5 * (k - from));
     batch.reasons[k - from] = REASONS.indexOf(result.reason);
@@ -131,8 +180,10 @@ export function runResamples(
 }
 
 /**
- * Case-bootstrap the fit in this thread: `resamples` refits warm-started from `theta`.
- * @throws RangeError when resamples < 2, level ∉ (0, 1) or atCompute is not finite and > 0
+ * Case-bootstrap the fit in this thread: `resamples` refits warm-started from `theta` (one Newton
+ * step each above `oneStepAbove` rows).
+ * @throws RangeError when resamples < 2, level ∉ (0, 1) or atCompute is not finite and > 0, or when a
+ *   one-step bootstrap meets a Hessian that is not positive definite
  * @example
  * bootstrapChinchillaLaw(prepareLawData(runs240), fit.theta, { resamples: 1000, atCompute: 1e24 }).intervals.alpha
  * // [0.3155, 0.3740] (default seed 20220615; fit = fitChinchillaLaw(runs240))
@@ -142,8 +193,13 @@ export function bootstrapChinchillaLaw(data: LawData, theta: ArrayLike<number>, 
   checkBootstrapOptions(o);
   const total = o.resamples;
   const progress = o.onProgress;
-  const batch = runResamples(data, Float64Array.from(theta), 0, total, o, progress && ((done) => progress(done, total)));
-  return summariseBootstrap([batch], o);
+  const report = progress && ((done: number) => progress(done, total));
+  const method = bootstrapMethod(data.n, o);
+  const batch =
+    method === 'one-step'
+      ? runOneStepResamples(oneStepPlan(data, o.loss, theta, o.clusters), 0, total, o.seed, report)
+      : runResamples(data, Float64Array.from(theta), 0, total, o, report);
+  return summariseBootstrap([batch], o, method, data.n);
 }
 
 /** @throws RangeError for unusable bootstrap options */
@@ -153,8 +209,8 @@ export function checkBootstrapOptions(o: BootstrapOptions): void {
   if (o.atCompute !== undefined && !(Number.isFinite(o.atCompute) && o.atCompute > 0)) throw new RangeError(`compute budget must be finite and > 0, got ${o.atCompute}`);
 }
 
-/** Percentile intervals from resample batches covering [0, resamples) in any partition. */
-export function summariseBootstrap(batches: readonly ResampleBatch[], o: BootstrapOptions): LawBootstrap {
+/** Percentile intervals from resample batches covering [0, resamples) in any partition, for data of n rows. */
+export function summariseBootstrap(batches: readonly ResampleBatch[], o: BootstrapOptions, method: BootstrapMethod, n: number): LawBootstrap {
   const ordered = [...batches].sort((x, y) => x.from - y.from);
   const columns: Record<keyof LawIntervals, number[]> = { E: [], A: [], B: [], alpha: [], beta: [], allocationExponent: [], optimalParams: [] };
   let converged = 0;
@@ -195,7 +251,8 @@ export function summariseBootstrap(batches: readonly ResampleBatch[], o: Bootstr
     allocationExponent: interval(columns.allocationExponent),
   };
   if (o.atCompute !== undefined) intervals.optimalParams = interval(columns.optimalParams);
-  const result: LawBootstrap = { resamples: o.resamples, seed: o.seed, level: o.level, convergedResamples: converged, excludedResamples: excluded, intervals };
+  const units = o.clusters ? o.clusters.count : n;
+  const result: LawBootstrap = { method, clustered: o.clusters !== null, units, resamples: o.resamples, seed: o.seed, level: o.level, convergedResamples: converged, excludedResamples: excluded, intervals };
   if (o.atCompute !== undefined) result.atCompute = o.atCompute;
   return result;
 }

@@ -27,7 +27,9 @@ export interface LawDiagnostics {
   tokensTermNegligible: boolean;
   /** E is below 0.1% of the smallest loss: the irreducible loss is not identified (E → 0). */
   floorNegligible: boolean;
-  /** Eigenvalues of the objective's Hessian at θ̂ (by central differences of the analytic gradient), ascending. */
+  /** The objective's Hessian at θ̂ in θ = (a, b, e, α, β), row-major 5×5 (objectiveHessian). */
+  hessian: number[];
+  /** Its eigenvalues, ascending. */
   hessianEigenvalues: number[];
   /** λ_max / λ_min of that Hessian (Infinity when λ_min ≤ 0). */
   conditionNumber: number;
@@ -57,7 +59,8 @@ export function lawDiagnostics(data: LawData, loss: ResidualLoss, theta: Float64
     minLoss = Math.min(minLoss, lossAtRun);
   }
   const limits = DIAGNOSTIC_LIMITS;
-  const eigenvalues = symmetricEigenvalues(objectiveHessian(data, loss, theta), 5);
+  const hessian = objectiveHessian(data, loss, theta);
+  const eigenvalues = symmetricEigenvalues(hessian, 5);
   const lambdaMin = eigenvalues[0]!;
   const lambdaMax = eigenvalues[4]!;
   const conditionNumber = lambdaMin > 0 ? lambdaMax / lambdaMin : Infinity;
@@ -67,6 +70,7 @@ export function lawDiagnostics(data: LawData, loss: ResidualLoss, theta: Float64
     paramsTermNegligible: paramsShare < limits.negligibleShare,
     tokensTermNegligible: tokensShare < limits.negligibleShare,
     floorNegligible: Math.exp(e) < limits.negligibleShare * minLoss,
+    hessian: Array.from(hessian),
     hessianEigenvalues: Array.from(eigenvalues),
     conditionNumber,
     flatDirection: !(conditionNumber <= limits.maxCondition),

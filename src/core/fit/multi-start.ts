@@ -6,6 +6,8 @@
 import { DEFAULT_LBFGS, minimizeLbfgs, type LbfgsOptions, type LbfgsReason } from './lbfgs.js';
 import { lawObjective, type LawData, type ResidualLoss } from './law-objective.js';
 import type { StartGrid } from './law-grid.js';
+import { objectiveHessian } from './law-diagnostics.js';
+import { newtonMinimize } from './newton.js';
 
 /**
  * Early abandonment of starts that cannot win: a start still above `ratio × incumbent` after
@@ -40,6 +42,8 @@ export interface MultiStartSettings {
   loss: ResidualLoss;
   lbfgs: Partial<LbfgsOptions>;
   prune: PruneRule | null;
+  /** Minimise by chord-Newton steps (newton.ts) where the Hessian at the start is positive definite, L-BFGS elsewhere: the polish of a screened fit. */
+  newton?: boolean;
 }
 
 /**
@@ -70,7 +74,8 @@ export function runStarts(data: LawData, grid: StartGrid, from: number, to: numb
   }
   for (let k = from; k < to; k++) {
     pruned = false;
-    const result = minimizeLbfgs(objective, grid.points.subarray(5 * k, 5 * k + 5), lbfgs);
+    const x0 = grid.points.subarray(5 * k, 5 * k + 5);
+    const result = (settings.newton ? newtonMinimize(objective, (x) => objectiveHessian(data, settings.loss, x), 10, x0) : null) ?? minimizeLbfgs(objective, x0, lbfgs);
     const j = k - from;
     batch.values[j] = result.value;
     batch.thetas.set(result.x, 5 * j);
