@@ -13,7 +13,22 @@ import { logDomain } from './axis.js';
 /** Points per decade of the compute-optimal line. */
 const RESOLUTION = 20;
 
-export function lawPicture(law: ChinchillaLaw, runs: readonly LawChartRun[], context: { file: string; cutoff?: number; atCompute?: number }): Picture {
+/**
+ * At most this many runs are drawn: a file of every checkpoint (10^5–10^6 rows) would make a picture
+ * of hundreds of megabytes that no viewer opens. Beyond it, runs evenly spaced in order of compute
+ * are drawn (deterministic), and the subtitle says how many.
+ */
+export const MAX_DRAWN_RUNS = 5000;
+
+/** The runs drawn: all, or MAX_DRAWN_RUNS of them evenly spaced in order of compute, both ends kept. */
+function drawnRuns(runs: readonly LawChartRun[]): readonly LawChartRun[] {
+  if (runs.length <= MAX_DRAWN_RUNS) return runs;
+  const sorted = [...runs].sort((a, b) => a.compute - b.compute);
+  return Array.from({ length: MAX_DRAWN_RUNS }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (MAX_DRAWN_RUNS - 1))]!);
+}
+
+export function lawPicture(law: ChinchillaLaw, allRuns: readonly LawChartRun[], context: { file: string; cutoff?: number; atCompute?: number }): Picture {
+  const runs = drawnRuns(allRuns);
   const marked = [context.cutoff, context.atCompute].filter((c): c is number => c !== undefined);
   const domain = logDomain([...runs.map((r) => r.compute), ...marked]);
   const [lo, hi] = domain.map(Math.log10) as [number, number];
@@ -23,8 +38,11 @@ export function lawPicture(law: ChinchillaLaw, runs: readonly LawChartRun[], con
   if (context.atCompute !== undefined) rules.push({ at: context.atCompute, label: `--at-compute ${formatSci(context.atCompute)} FLOPs` });
   const form = `L(N, D) = ${law.E.toPrecision(4)} + ${law.A.toPrecision(4)}/N^${law.alpha.toPrecision(3)} + ${law.B.toPrecision(4)}/D^${law.beta.toPrecision(3)}`;
   return {
-    title: `Scaling law fitted to ${runs.length} training runs of ${context.file}`,
-    subtitle: [`${form} (Approach 3: Huber loss on log-loss residuals).`],
+    title: `Scaling law fitted to ${allRuns.length} training runs of ${context.file}`,
+    subtitle: [
+      `${form} (Approach 3: Huber loss on log-loss residuals).`,
+      ...(runs.length < allRuns.length ? [`${runs.length} of the ${allRuns.length} runs drawn, evenly spaced in training compute.`] : []),
+    ],
     legend: 'loss',
     charts: [
       {
