@@ -5,7 +5,8 @@
  * Bounds (x units are decades of scale, or nats on the loss axis):
  * - x0 ∈ [x_min − ¼·span, x_max + ¼·span], span = x_max − x_min: a threshold may sit a little outside
  *   the observed range (a rise that has only begun), not arbitrarily far.
- * - k ∈ [0.01, 50] per unit of x: the 10–90% rise takes between 439 and 0.088 units (a step).
+ * - k ∈ [0.01, 50] per unit of x: the 10–90% rise takes between 439 and 0.088 units (a step); a
+ *   caller may lower the upper bound (`maxK`).
  * - floor: the random baseline when known (fixed), otherwise fitted in [0, 0.3].
  * - ceiling: 1 by default (fixed); when fitted, in [max(y_max − 0.2, floor_max + 0.05), 1] capped at 1:
  *   the curve may top out below the best observed score only by noise-sized amounts (0.2).
@@ -25,6 +26,8 @@ export interface SigmoidFitOptions {
   floor?: number;
   /** Fit the ceiling instead of fixing it at 1. */
   fitCeiling?: boolean;
+  /** A lower upper bound on k than K_RANGE's (forecasts cap the sharpness, src/core/forecast/score-curves.ts). */
+  maxK?: number;
   /** LM settings for each start. */
   solver?: LeastSquaresOptions;
 }
@@ -69,7 +72,7 @@ export function sigmoidBounds(xs: readonly number[], ys: readonly number[], opti
   if (options.fitCeiling) ceilingLo = Math.min(1, Math.max(Math.max(...ys) - CEILING_SLACK, floorHi + 0.05));
   return {
     lower: { x0: xMin - X0_MARGIN * span, k: K_RANGE[0], floor: floorLo, ceiling: ceilingLo },
-    upper: { x0: xMax + X0_MARGIN * span, k: K_RANGE[1], floor: floorHi, ceiling: 1 },
+    upper: { x0: xMax + X0_MARGIN * span, k: Math.max(K_RANGE[0], Math.min(K_RANGE[1], options.maxK ?? K_RANGE[1])), floor: floorHi, ceiling: 1 },
   };
 }
 

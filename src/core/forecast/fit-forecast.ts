@@ -1,0 +1,200 @@
+/**
+ * Forecasting benchmark scores from a ladder of runs (DESIGN.md, "Forecasting benchmark scores"):
+ * per task,
+ *   two-step: loss(N, D) by Approach 3 (loss-laws.ts), then score(loss) (score-curves.ts) — Bhagia
+ *             et al. 2024, Gadre et al. 2024;
+ *   one-step: score(log10 C) (Owen 2024), the only method without a loss column;
+ * with intervals calibrated on the fit's own rolling-origin back-tests (backtest.ts, intervals.ts).
+ *
+ * `via` chooses each task's method: `loss` (two-step) or `compute` (one-step) for every task, or
+ * `auto`: the method with the lower mean absolute error over the task's back-test forecasts
+ * (each origin leaves the largest runs out); ties, and tasks without back-test forecasts, go to the
+ * two-step method when it exists.
+ */
+import { FitError } from '../../errors.js';
+import { fittedLaw, type LawFit } from '../fit/law-fit.js';
+import { standardGrid, type StartGrid } from '../fit/law-grid.js';
+import type { ChinchillaLaw } from '../scaling-law.js';
+import { rollingBacktest, type BacktestError, type BacktestOrigin } from './backtest.js';
+import type { ForecastSpec, TaskSpec } from './forecast.js';
+import { calibrateIntervals, type IntervalModel } from './intervals.js';
+import { finishedRuns, lossScope, WARMUP_FRACTION, type LadderTask, type LossScope } from './ladder.js';
+import { enoughRunsForLaw, inThreadLawFitter, lawRuns, type LawFitter } from './loss-laws.js';
+import type { CurveFitResult, ScoreOnCompute, ScoreOnLoss } from './score-curves.js';
+import { fitTaskCurves, METHODS, type ForecastMethod } from './task-curves.js';
+
+export type Via = 'auto' | 'compute' | 'loss';
+
+export const DEFAULT_LEVEL = 0.8;
+
+export interface ForecastFitOptions {
+  via: Via;
+  /** Interval level 1 − α (default 0.8). */
+  level: number;
+  /** Starts of the main loss-law fit (default: the standard 4,500-start grid). */
+  grid: StartGrid;
+  warmup: number;
+  /** How to fit a law (default: in this thread). */
+  fitLaw: LawFitter;
+}
+
+/** A task as forecast: its chosen method, both methods' constants where they exist, and its back-test figures. */
+export interface TaskForecast {
+  id: string;
+  /** Chance level, the fixed floor; undefined when the floor was fitted. */
+  baseline?: number;
+  method: ForecastMethod;
+  /** 'auto': chosen by the back-test; 'via': as --via asked. */
+  chosenBy: 'auto' | 'via';
+  /** The task's own loss law (loss per task); the shared law is ForecastModel.law. */
+  law?: ChinchillaLaw;
+  twoStep?: CurveFitResult<ScoreOnLoss>;
+  oneStep?: CurveFitResult<ScoreOnCompute>;
+  /** Finished runs and points (checkpoints included) fitted. */
+  runs: number;
+  points: number;
+  /** Compute of the task's largest finished run: forecasts are `distance` decades beyond it. */
+  largestCompute: number;
+  /** Mean absolute back-test error of each method, and how many forecasts it is over. */
+  backtest: Partial<Record<ForecastMethod, { mae: number; n: number }>>;
+}
+
+export interface ForecastModel {
+  level: number;
+  warmup: number;
+  lossScope: LossScope;
+  /** The shared loss law and its fit (loss shared by every task). */
+  law?: ChinchillaLaw;
+  lawFit?: LawFit;
+  /** Per-task law fits (loss per task), by task id. */
+  taskLawFits: Map<string, LawFit>;
+  /** One interval model per method, pooled over tasks; absent when the back-tests gave no errors. */
+  intervals: Partial<Record<ForecastMethod, IntervalModel>>;
+  tasks: TaskForecast[];
+  /** Tasks that could not be forecast, with the reason (one line each). */
+  skipped: { id: string; reason: string }[];
+  origins: BacktestOrigin[];
+  errors: BacktestError[];
+}
+
+export const DEFAULT_FORECAST_FIT: Omit<ForecastFitOptions, 'grid'> = { via: 'loss', level: DEFAULT_LEVEL, warmup: WARMUP_FRACTION, fitLaw: inThreadLawFitter };
+
+/**
+ * Fits the forecast of every task (see the module comment). A task without a usable curve for the
+ * method asked is skipped (listed in `skipped`, with the reason); the others are fitted.
+ * @throws FitError when the shared loss law cannot be fitted (fewer than 6 runs with --via loss, or
+ *   no start converging to a finite objective), or when no task can be forecast
+ */
+export async function fitForecast(tasks: readonly LadderTask[], options: Partial<ForecastFitOptions> = {}): Promise<ForecastModel> {
+  const o: ForecastFitOptions = { ...DEFAULT_FORECAST_FIT, grid: options.grid ?? standardGrid(), ...options };
+  const scope = lossScope(tasks);
+  const fitsLaw = scope !== 'none';
+
+  let law: ChinchillaLaw | undefined;
+  let lawFit: LawFit | undefined;
+  const taskLawFits = new Map<string, LawFit>();
+  const skipped: ForecastModel['skipped'] = [];
+  if (scope === 'shared') {
+    const runs = lawRuns(tasks.flatMap((t) => t.points));
+    if (enoughRunsForLaw(runs)) {
+      lawFit = await o.fitLaw(runs, o.grid);
+      law = fittedLaw(lawFit, 'forecast');
+    } else if (o.via === 'loss') {
+      throw new FitError(`the loss law needs at least 6 finished runs, and the ladder has ${runs.length}; --via compute forecasts from compute alone`);
+    }
+  } else if (scope === 'task') {
+    for (const task of tasks) {
+      const runs = lawRuns(task.points);
+      if (!enoughRunsForLaw(runs)) continue;
+      const fit = await o.fitLaw(runs, o.grid);
+      taskLawFits.set(task.id, fit);
+    }
+  }
+  const lawOf = (id: string): ChinchillaLaw | undefined => law ?? (taskLawFits.has(id) ? fittedLaw(taskLawFits.get(id)!, id) : undefined);
+
+  const backtest = await rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: lawOf, fitLaw: o.fitLaw });
+
+  const fitted: TaskForecast[] = [];
+  for (const task of tasks) {
+    const taskLaw = fitsLaw ? lawOf(task.id) : undefined;
+    const curves = fitTaskCurves(task.points, taskLaw, task.baseline, o.warmup);
+    const available = METHODS.filter((m) => (m === 'two-step' ? curves.twoStep : curves.oneStep) !== undefined);
+    const scores = backtestMae(backtest.errors, task.id);
+    let method: ForecastMethod | undefined;
+    if (o.via === 'loss') method = available.includes('two-step') ? 'two-step' : undefined;
+    else if (o.via === 'compute') method = available.includes('one-step') ? 'one-step' : undefined;
+    else method = chooseMethod(available, scores);
+    if (method === undefined) {
+      const wanted: ForecastMethod = o.via === 'compute' ? 'one-step' : 'two-step';
+      const reason = fitsLaw && taskLaw === undefined && wanted === 'two-step' ? `${lawRuns(task.points).length} finished runs; its loss law needs at least 6` : curves.missing[wanted] ?? curves.missing['one-step'] ?? 'no curve could be fitted';
+      skipped.push({ id: task.id, reason });
+      continue;
+    }
+    const finished = finishedRuns(task.points);
+    const record: TaskForecast = {
+      id: task.id,
+      method,
+      chosenBy: o.via === 'auto' ? 'auto' : 'via',
+      runs: finished.length,
+      points: task.points.length,
+      largestCompute: finished[finished.length - 1]!.compute,
+      backtest: scores,
+    };
+    if (task.baseline !== undefined) record.baseline = task.baseline;
+    if (scope === 'task' && taskLaw) record.law = taskLaw;
+    if (curves.twoStep) {
+      const { law: _law, ...fit } = curves.twoStep;
+      record.twoStep = fit;
+    }
+    if (curves.oneStep) record.oneStep = curves.oneStep;
+    fitted.push(record);
+  }
+  if (fitted.length === 0) throw new FitError(`no task could be forecast (${skipped.length} skipped: ${skipped[0]?.id}: ${skipped[0]?.reason})`);
+
+  const intervals: ForecastModel['intervals'] = {};
+  for (const method of METHODS) {
+    const errors = backtest.errors.filter((e) => e.method === method);
+    if (errors.length > 0) intervals[method] = calibrateIntervals(errors);
+  }
+  const model: ForecastModel = { level: o.level, warmup: o.warmup, lossScope: scope, taskLawFits, intervals, tasks: fitted, skipped, origins: backtest.origins, errors: backtest.errors };
+  if (law) model.law = law;
+  if (lawFit) model.lawFit = lawFit;
+  return model;
+}
+
+/** Mean absolute back-test error of each method for one task. */
+function backtestMae(errors: readonly BacktestError[], task: string): TaskForecast['backtest'] {
+  const result: TaskForecast['backtest'] = {};
+  for (const method of METHODS) {
+    const mine = errors.filter((e) => e.task === task && e.method === method);
+    if (mine.length > 0) result[method] = { mae: mine.reduce((s, e) => s + Math.abs(e.error), 0) / mine.length, n: mine.length };
+  }
+  return result;
+}
+
+/** --via auto: the available method with the lower back-test MAE; the two-step method on ties or without back-tests. */
+function chooseMethod(available: readonly ForecastMethod[], scores: TaskForecast['backtest']): ForecastMethod | undefined {
+  if (available.length <= 1) return available[0];
+  const two = scores['two-step'];
+  const one = scores['one-step'];
+  if (two && one) return one.mae < two.mae ? 'one-step' : 'two-step';
+  return 'two-step';
+}
+
+/** The forecast as a ForecastSpec (what a forecast file holds), with its provenance `source`. */
+export function forecastSpec(model: ForecastModel, source: string): ForecastSpec {
+  const spec: ForecastSpec = {
+    level: model.level,
+    intervals: model.intervals,
+    source,
+    tasks: model.tasks.map((t) => {
+      const task: TaskSpec = { id: t.id, name: t.id, method: t.method, largestCompute: t.largestCompute };
+      if (t.law) task.law = t.law;
+      if (t.twoStep) task.twoStep = t.twoStep.curve;
+      if (t.oneStep) task.oneStep = t.oneStep.curve;
+      return task;
+    }),
+  };
+  if (model.law) spec.law = model.law;
+  return spec;
+}
