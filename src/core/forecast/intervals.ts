@@ -19,8 +19,9 @@
  * a constant one (plain split conformal) and a linear one, d0 + d, by the coverage and interval score
  * they reached on held-out runs of the Gadre et al. ladders (README, "How the intervals held up").
  *
- * The model stores Q at 101 levels (0, 0.01, …, 1) rather than the scores themselves: a forecast
- * file stays small, and the fit, predict and thresholds all read intervals from the same summary.
+ * The model stores Q at 101 levels (0, 0.01, …, 1), to 6 significant digits, rather than the scores
+ * themselves: a forecast file stays small, and the fit, predict and thresholds all read intervals
+ * from the same summary.
  */
 
 /** Offset d0 of the width w(d) = √(d0 + max(d, 0)), in decades. */
@@ -62,7 +63,7 @@ export function calibrateIntervals(errors: readonly { error: number; distance: n
     const h = ((scores.length - 1) * j) / QUANTILE_STEPS;
     const lo = Math.floor(h);
     const hi = Math.min(lo + 1, scores.length - 1);
-    return scores[lo]! + (h - lo) * (scores[hi]! - scores[lo]!);
+    return Number((scores[lo]! + (h - lo) * (scores[hi]! - scores[lo]!)).toPrecision(6));
   });
   return { offset, n: scores.length, quantiles };
 }
