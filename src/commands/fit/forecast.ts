@@ -4,7 +4,7 @@
  * the fit's own back-tests, an optional holdout (--holdout-above) and the forecast file (--output).
  */
 import { fitChinchillaLaw } from '../../core/fit/law-fit.js';
-import { DEFAULT_LEVEL, finishedRuns, fitForecast, holdoutForecast, type ForecastFitOptions, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
+import { DEFAULT_LEVEL, finishedRuns, fitForecast, forecastGrid, holdoutForecast, type ForecastFitOptions, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { parseFlagQuantity, type Range } from '../../io/numbers.js';
@@ -24,8 +24,12 @@ import type { CommonFitSettings } from './settings.js';
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.99, what: 'an interval level', example: '0.8' };
 
-/** The multi-start law fit: over worker threads for a full grid, in this thread for a back-test refit (108 starts: a worker costs more than it saves). */
-const fitLaw: LawFitter = (runs, grid) => (grid.size >= 1000 ? fitChinchillaLawParallel(runs, { grid }) : Promise.resolve(fitChinchillaLaw(runs, { grid })));
+/**
+ * The multi-start law fit: over worker threads for the main fit and the first back-test refit (which
+ * then run while this thread fits curves), in this thread for the 109-start refits after it, where
+ * starting workers would cost more than they save.
+ */
+const fitLaw: LawFitter = (runs, grid) => (grid.size >= 500 ? fitChinchillaLawParallel(runs, { grid }) : Promise.resolve(fitChinchillaLaw(runs, { grid })));
 
 export async function runForecastFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
   const law = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);
@@ -35,7 +39,10 @@ export async function runForecastFit(csv: CsvSource, options: FitOptions, common
   if (via === 'loss' && !input.hasLoss) throw new UsageError(`--via loss: ${input.file} has no loss column; forecast from compute with --via compute, or name the loss with --columns loss=...`);
   for (const note of input.notes) ctx.warn(note);
   if (input.skippedRows > 0) ctx.warn(`${input.file}: ${input.skippedRows} of ${input.rows} rows with an empty size or score are left out`);
-  const settings: Partial<ForecastFitOptions> = { via, level, grid: law.grid, fitLaw };
+  // Without --grid, the forecast's own 972-start grid (src/core/forecast/loss-laws.ts forecastGrid).
+  const grid = options.grid === undefined ? forecastGrid() : law.grid;
+  const gridName = options.grid === undefined ? 'forecast' : law.gridName;
+  const settings: Partial<ForecastFitOptions> = { via, level, grid, fitLaw };
 
   ctx.progress('fitting the forecast');
   const model = await fitWithFile(input, () => fitForecast(input.tasks, settings));
@@ -60,7 +67,7 @@ export async function runForecastFit(csv: CsvSource, options: FitOptions, common
     computeRange: [finished[0]!.compute, finished[finished.length - 1]!.compute],
     checkpoints: input.hasStep,
     via,
-    gridName: law.gridName,
+    gridName,
   });
   if (common.output !== undefined) writeForecastFile(common.output, model, doc);
   if (common.format === 'json') return ctx.out.write(toJson(doc));

@@ -9,13 +9,17 @@
  * differs from the previous one. At every origin both methods are fitted again from scratch on the
  * runs at or below it: step 2 and the one-step curve always; the loss law when at least MIN_RUNS (6)
  * runs remain, else the loss law of the full fit stands in (its own extrapolation error is then not
- * in the back-test; the fit says so). Origins are fitted from the smallest up, and each law refit
- * starts from the coarse grid plus the optimum of the origin below (loss-laws.ts refitGrid).
+ * in the back-test; the fit says so). Origins are fitted from the smallest up: the smallest law refit
+ * searches 972 starts (loss-laws.ts firstRefitGrid; the coarse grid alone missed the optimum of ten
+ * exact runs by five orders of magnitude in the objective), each larger one the coarse grid plus the
+ * optimum of the origin below (refitGrid): a fit on a subset informs a fit on a superset, never the
+ * other way.
  */
 import { fittedLaw } from '../fit/law-fit.js';
+import type { StartGrid } from '../fit/law-grid.js';
 import type { ChinchillaLaw } from '../scaling-law.js';
 import { distanceDecades, finishedRuns, type LadderPoint, type LadderTask, type LossScope } from './ladder.js';
-import { enoughRunsForLaw, lawRuns, refitGrid, type LawFitter } from './loss-laws.js';
+import { enoughRunsForLaw, firstRefitGrid, lawRuns, refitGrid, type LawFitter } from './loss-laws.js';
 import { distinctCount, MIN_CURVE_POINTS } from './score-curves.js';
 import { curveForecast, fitTaskCurves, METHODS, type ForecastMethod } from './task-curves.js';
 
@@ -75,9 +79,11 @@ export interface BacktestInput {
   tasks: readonly LadderTask[];
   scope: LossScope;
   warmup: number;
-  /** The full fit's laws, which stand in where too few runs remain to fit one: shared, or by task id. */
-  fullLaw: (task: string) => ChinchillaLaw | undefined;
+  /** The full fit's laws, which stand in where too few runs remain to fit one: shared ('' ), or by task id. */
+  fullLaw: (task: string) => Promise<ChinchillaLaw | undefined>;
   fitLaw: LawFitter;
+  /** The main fit's grid (firstRefitGrid chooses from it). */
+  grid: StartGrid;
 }
 
 /**
@@ -97,8 +103,9 @@ export async function rollingBacktest(input: BacktestInput): Promise<RollingBack
   const originLaw = async (key: string, points: readonly LadderPoint[]): Promise<{ law: ChinchillaLaw | undefined; refitted: boolean }> => {
     if (scope === 'none') return { law: undefined, refitted: false };
     const runs = lawRuns(points);
-    if (!enoughRunsForLaw(runs)) return { law: input.fullLaw(key), refitted: false };
-    const fit = await input.fitLaw(runs, refitGrid(previousTheta.get(key)));
+    if (!enoughRunsForLaw(runs)) return { law: await input.fullLaw(key), refitted: false };
+    const previous = previousTheta.get(key);
+    const fit = await input.fitLaw(runs, previous === undefined ? firstRefitGrid(input.grid) : refitGrid(previous));
     previousTheta.set(key, fit.theta);
     return { law: fittedLaw(fit, 'back-test'), refitted: true };
   };

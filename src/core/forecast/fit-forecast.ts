@@ -12,18 +12,20 @@
  * two-step method when it exists.
  */
 import { FitError } from '../../errors.js';
-import { fittedLaw, type LawFit } from '../fit/law-fit.js';
-import { standardGrid, type StartGrid } from '../fit/law-grid.js';
+import { fittedLaw, MIN_RUNS, type LawFit } from '../fit/law-fit.js';
+import type { StartGrid } from '../fit/law-grid.js';
 import type { ChinchillaLaw } from '../scaling-law.js';
 import { rollingBacktest, type BacktestError, type BacktestOrigin } from './backtest.js';
 import type { ForecastSpec, TaskSpec } from './forecast.js';
 import { calibrateIntervals, type IntervalModel } from './intervals.js';
 import { finishedRuns, lossScope, WARMUP_FRACTION, type LadderTask, type LossScope } from './ladder.js';
-import { enoughRunsForLaw, inThreadLawFitter, lawRuns, type LawFitter } from './loss-laws.js';
+import { enoughRunsForLaw, forecastGrid, inThreadLawFitter, lawRuns, type LawFitter } from './loss-laws.js';
 import type { CurveFitResult, ScoreOnCompute, ScoreOnLoss } from './score-curves.js';
 import { fitTaskCurves, METHODS, type ForecastMethod } from './task-curves.js';
 
 export type Via = 'auto' | 'compute' | 'loss';
+
+export const VIAS: readonly Via[] = ['auto', 'compute', 'loss'];
 
 export const DEFAULT_LEVEL = 0.8;
 
@@ -31,7 +33,7 @@ export interface ForecastFitOptions {
   via: Via;
   /** Interval level 1 − α (default 0.8). */
   level: number;
-  /** Starts of the main loss-law fit (default: the standard 4,500-start grid). */
+  /** Starts of the main loss-law fit (default: the forecast grid, 972 starts, loss-laws.ts). */
   grid: StartGrid;
   warmup: number;
   /** How to fit a law (default: in this thread). */
@@ -86,37 +88,28 @@ export const DEFAULT_FORECAST_FIT: Omit<ForecastFitOptions, 'grid'> = { via: 'lo
  *   no start converging to a finite objective), or when no task can be forecast
  */
 export async function fitForecast(tasks: readonly LadderTask[], options: Partial<ForecastFitOptions> = {}): Promise<ForecastModel> {
-  const o: ForecastFitOptions = { ...DEFAULT_FORECAST_FIT, grid: options.grid ?? standardGrid(), ...options };
+  const o: ForecastFitOptions = { ...DEFAULT_FORECAST_FIT, grid: options.grid ?? forecastGrid(), ...options };
   const scope = lossScope(tasks);
   const fitsLaw = scope !== 'none';
 
-  let law: ChinchillaLaw | undefined;
-  let lawFit: LawFit | undefined;
-  const taskLawFits = new Map<string, LawFit>();
-  const skipped: ForecastModel['skipped'] = [];
-  if (scope === 'shared') {
-    const runs = lawRuns(tasks.flatMap((t) => t.points));
-    if (enoughRunsForLaw(runs)) {
-      lawFit = await o.fitLaw(runs, o.grid);
-      law = fittedLaw(lawFit, 'forecast');
-    } else if (o.via === 'loss') {
-      throw new FitError(`the loss law needs at least 6 finished runs, and the ladder has ${runs.length}; --via compute forecasts from compute alone`);
-    }
-  } else if (scope === 'task') {
-    for (const task of tasks) {
-      const runs = lawRuns(task.points);
-      if (!enoughRunsForLaw(runs)) continue;
-      const fit = await o.fitLaw(runs, o.grid);
-      taskLawFits.set(task.id, fit);
-    }
+  // The main loss law and the back-tests run at once: the law fits go to worker threads (when the
+  // command's fitter sends them there) while this thread fits the back-tests' curves.
+  if (scope === 'shared' && o.via === 'loss') {
+    const runs = lawRuns(tasks.flatMap((t) => t.points)).length;
+    if (runs < MIN_RUNS) throw new FitError(`the loss law needs at least ${MIN_RUNS} finished runs, and the ladder has ${runs}; --via compute forecasts from compute alone`);
   }
-  const lawOf = (id: string): ChinchillaLaw | undefined => law ?? (taskLawFits.has(id) ? fittedLaw(taskLawFits.get(id)!, id) : undefined);
-
-  const backtest = await rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: lawOf, fitLaw: o.fitLaw });
+  const main = fitMainLaws(tasks, scope, o);
+  const [laws, backtest] = await Promise.all([
+    main,
+    rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: async (key) => lawOf(await main, key), fitLaw: o.fitLaw, grid: o.grid }),
+  ]);
+  const { law, lawFit, taskLawFits } = laws;
+  const skipped: ForecastModel['skipped'] = [];
+  const lawOfTask = (id: string): ChinchillaLaw | undefined => lawOf(laws, id);
 
   const fitted: TaskForecast[] = [];
   for (const task of tasks) {
-    const taskLaw = fitsLaw ? lawOf(task.id) : undefined;
+    const taskLaw = fitsLaw ? lawOfTask(task.id) : undefined;
     const curves = fitTaskCurves(task.points, taskLaw, task.baseline, o.warmup);
     const available = METHODS.filter((m) => (m === 'two-step' ? curves.twoStep : curves.oneStep) !== undefined);
     const scores = backtestMae(backtest.errors, task.id);
@@ -160,6 +153,37 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
   if (law) model.law = law;
   if (lawFit) model.lawFit = lawFit;
   return model;
+}
+
+interface MainLaws {
+  law?: ChinchillaLaw;
+  lawFit?: LawFit;
+  taskLawFits: Map<string, LawFit>;
+}
+
+/** Step 1 on all the data: the shared law, or each task's own. */
+async function fitMainLaws(tasks: readonly LadderTask[], scope: LossScope, o: ForecastFitOptions): Promise<MainLaws> {
+  const taskLawFits = new Map<string, LawFit>();
+  if (scope === 'shared') {
+    const runs = lawRuns(tasks.flatMap((t) => t.points));
+    if (enoughRunsForLaw(runs)) {
+      const lawFit = await o.fitLaw(runs, o.grid);
+      return { law: fittedLaw(lawFit, 'forecast'), lawFit, taskLawFits };
+    }
+  } else if (scope === 'task') {
+    for (const task of tasks) {
+      const runs = lawRuns(task.points);
+      if (enoughRunsForLaw(runs)) taskLawFits.set(task.id, await o.fitLaw(runs, o.grid));
+    }
+  }
+  return { taskLawFits };
+}
+
+/** The law of a task: the shared one, or its own (undefined without one). */
+function lawOf(laws: MainLaws, id: string): ChinchillaLaw | undefined {
+  if (laws.law) return laws.law;
+  const fit = laws.taskLawFits.get(id);
+  return fit && fittedLaw(fit, id);
 }
 
 /** Mean absolute back-test error of each method for one task. */

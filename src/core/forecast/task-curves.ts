@@ -32,16 +32,16 @@ export interface ForecastCurves {
  */
 export function fitTaskCurves(points: readonly LadderPoint[], law: ChinchillaLaw | undefined, baseline: number | undefined, warmup: number): TaskCurves {
   const curves: TaskCurves = { missing: {} };
+  const finished = finishedRuns(points);
   if (law !== undefined) {
     const warmed = warmedCheckpoints(points, warmup);
     const losses = warmed.map((p) => p.loss!);
     if (distinctCount(losses) >= MIN_CURVE_POINTS) {
-      curves.twoStep = { ...fitScoreOnLoss(losses, warmed.map((p) => p.score), baseline), law };
+      curves.twoStep = { ...fitScoreOnLoss(losses, warmed.map((p) => p.score), baseline, finished.map((p) => p.loss!)), law };
     } else {
       curves.missing['two-step'] = `${distinctCount(losses)} distinct losses; step 2 needs at least ${MIN_CURVE_POINTS}`;
     }
   }
-  const finished = finishedRuns(points);
   const computes = finished.map((p) => p.compute);
   if (distinctCount(computes) >= MIN_CURVE_POINTS) {
     curves.oneStep = fitScoreOnCompute(computes, finished.map((p) => p.score), baseline);
