@@ -21,7 +21,7 @@ import type { ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { formatYaml } from './yaml-output.js';
-import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
+import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
 export const FORECAST_KIND = 'forecast';
 export const FORECAST_VERSION = 1;
@@ -85,7 +85,7 @@ function otherKind(value: Record<string, unknown>): string {
 }
 
 function number(reader: YamlReader, path: YamlPath, range: Range): number {
-  return parseFileQuantity(reader.at(path), range, { file: reader.source.file, line: reader.source.lineOf(path), field: path.join('.') });
+  return parseFileQuantity(reader.at(path), range, { file: reader.source.file, line: reader.source.lineOf(path), field: formatPath(path) });
 }
 
 /** A step-1 law: the mapping of a law file (laws.ts), Chinchilla form only. */

@@ -1,8 +1,9 @@
 /**
  * A ladder of runs for `emerge fit` forecasts: task scores in long format (one row per run, task and
  * checkpoint; the layout of fixtures/ladder_gadre.csv) with the run's size, an optional loss column
- * (a positive number of nats on every row) and an optional step column (checkpoints). Rows are
- * grouped into tasks as curve fits group them (task, subtask, metric, or --group).
+ * (a positive number of nats on every row) and an optional step column (checkpoints; an empty step
+ * is a finished run). Rows are grouped into tasks as curve fits group them (task, subtask, metric,
+ * or --group).
  */
 import { groupLabel } from '../../core/curve-fit/group-scores.js';
 import { detectScoreScale } from '../../core/curve-fit/score-scale.js';
@@ -78,7 +79,7 @@ export async function readLadder(csv: CsvSource, explicit: Record<string, string
     const tokens = columns.tokens !== undefined ? quantity(columns.tokens, TOKENS) : given! / (6 * params);
     const point: LadderPoint & { n: number } = { run: '', params, tokens, compute: given ?? 6 * params * tokens, score: optionalNumber(file, line, name(columns.score!), cells[columns.score!]!)!, line, n: 1 };
     if (loss !== undefined) point.loss = quantity(loss, LOSS);
-    if (stepColumn !== undefined) point.step = quantity(stepColumn, STEP);
+    if (stepColumn !== undefined && cells[stepColumn] !== '') point.step = quantity(stepColumn, STEP);
     point.run = columns.model !== undefined && cells[columns.model] !== '' ? cells[columns.model]! : `${params}/${tokens}`;
     const groupValues: Record<string, string> = {};
     for (const [key, index] of groupColumns) groupValues[key] = cells[index]!;

@@ -25,11 +25,12 @@ import type { CommonFitSettings } from './settings.js';
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.99, what: 'an interval level', example: '0.8' };
 
 /**
- * The multi-start law fit: over worker threads for the main fit and the first back-test refit (which
- * then run while this thread fits curves), in this thread for the 109-start refits after it, where
- * starting workers would cost more than they save.
+ * The multi-start law fit: over worker threads when it is large (runs × starts ≥ 50,000, a few tenths
+ * of a second in one thread: the main fit and the first back-test refit of a large ladder, which then
+ * run while this thread fits curves), in this thread otherwise, where starting workers would cost
+ * more than they save.
  */
-const fitLaw: LawFitter = (runs, grid) => (grid.size >= 500 ? fitChinchillaLawParallel(runs, { grid }) : Promise.resolve(fitChinchillaLaw(runs, { grid })));
+const fitLaw: LawFitter = (runs, grid) => (runs.length * grid.size >= 50_000 ? fitChinchillaLawParallel(runs, { grid }) : Promise.resolve(fitChinchillaLaw(runs, { grid })));
 
 export async function runForecastFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
   const law = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);

@@ -57,7 +57,7 @@ export interface RollingBacktest {
 
 /**
  * The cutoffs of the rolling origins, smallest first (see the module comment).
- * @example rollingOrigins([1e18, 2e18, 5e18, 1e19, 3e19, 1e20, 3e20]) // [3.16e19, 9.49e19] (j = 2 and 1; j = 3 leaves 3 runs)
+ * @example rollingOrigins([1e18, 2e18, 4e18, …, 2.56e20]) // [8.1e18, 2.56e19, 8.1e19]: j = 3, 2, 1 keep 4, 5 and 7 runs; j = 4 would keep 2
  */
 export function rollingOrigins(finishedComputes: readonly number[]): number[] {
   const computes = [...finishedComputes].sort((a, b) => a - b);
