@@ -12,9 +12,10 @@ import { standardGrid } from '../src/core/fit/law-grid.js';
 import { quantile } from '../src/core/curve-fit/bootstrap.js';
 import { conformalLevel, finishedRuns, forecastGrid, holdoutForecast, intervalScore, rollingOrigins, type Holdout, type LadderTask, type Via } from '../src/core/forecast/index.js';
 import { lawRuns } from '../src/core/forecast/loss-laws.js';
-import { fmtRun, runOnce, type RunTiming } from './measure.js';
+import { comparePair, fmtRun, runOnce, type RunTiming } from './measure.js';
 import { CURVES, syntheticLadder } from '../test/core/forecast/synthetic-ladder.js';
 import { gadreTasks, type GadreRow } from '../test/core/forecast/gadre-ladder.js';
+import { chinchillaRuns } from '../test/helpers/chinchilla-runs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/emerge.js', import.meta.url));
@@ -32,6 +33,12 @@ function timeCli(label: string, args: string[], runs = 5): void {
 
 console.log(`forecasts, built binary, ${availableParallelism()} cores, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 timeCli('46 tasks × 104 runs (fixtures/ladder_gadre.csv), intervals', ['fit', 'fixtures/ladder_gadre.csv', '--format', 'json']);
+// On a shared machine the times above swing with its load; measured side by side (alternating) with
+// the law fit of the 240 Chinchilla runs, whose time on a quiet machine BENCHMARKS.md gives, the
+// ratio carries over: quiet time ≈ ratio × that figure.
+const cli = (args: string[]) => () => runOnce(process.execPath, [bin, ...args], { cwd: root });
+const paired = comparePair(cli(['fit', 'fixtures/ladder_gadre.csv', '--format', 'json']), cli(['fit', 'fixtures/chinchilla_runs.csv', '--bootstrap', '0', '--format', 'json']), 5);
+console.log(`  against \`emerge fit fixtures/chinchilla_runs.csv --bootstrap 0\` side by side: ${fmtRun(paired.a)} vs ${fmtRun(paired.b)}; wall ratio ${paired.ratio.toFixed(2)}, CPU ratio ${paired.cpuRatio.toFixed(2)}`);
 timeCli('the same, --grid standard (4,500 starts)', ['fit', 'fixtures/ladder_gadre.csv', '--grid', 'standard', '--format', 'json'], 3);
 timeCli('6 runs, 46 tasks, --holdout-above 1e21 (two fits)', ['fit', 'fixtures/ladder_rpj_paper.csv', '--holdout-above', '1e21', '--format', 'json'], 3);
 
@@ -115,3 +122,5 @@ for (const [name, keep] of [...ladders, ['RedPajama, the 6 runs the authors fitt
     console.log(`  ${name.padEnd(40)} ${String(subset.length).padStart(3)} runs  ${(a.objective / b.objective - 1).toExponential(1)}`);
   }
 }
+const chinchilla = chinchillaRuns();
+console.log(`  ${'Chinchilla (fixtures/chinchilla_runs.csv)'.padEnd(40)} ${chinchilla.length} runs  ${(fitChinchillaLaw(chinchilla, { grid: forecastGrid() }).objective / fitChinchillaLaw(chinchilla, { grid: standardGrid() }).objective - 1).toExponential(1)}`);

@@ -85,7 +85,11 @@ const commonOptions: readonly OptionSpec[] = [
 const lawOptions: readonly OptionSpec[] = [
   { flags: '--loss <loss>', description: 'penalty on log-loss residuals (law): huber (the published method), mse, or asymmetric (over-prediction weighted 9:1, a lower envelope)', choices: FIT_LOSSES, defaultHelp: 'huber' },
   { flags: '--delta <d>', description: 'Huber threshold on log-loss residuals (law; huber and asymmetric)', defaultHelp: '1e-3' },
-  { flags: '--grid <grid>', description: 'starts of the L-BFGS multi-start search (law; forecast: its loss law): standard (4,500), coarse (108) or a CSV file with columns a,b,e,alpha,beta (a = ln A, b = ln B, e = ln E)', defaultHelp: 'standard' },
+  {
+    flags: '--grid <grid>',
+    description: 'starts of the L-BFGS multi-start search (law; forecast: of its loss law, by default there 972 starts): standard (4,500), coarse (108) or a CSV file with columns a,b,e,alpha,beta (a = ln A, b = ln B, e = ln E)',
+    defaultHelp: 'standard',
+  },
   { flags: '--exclude-top-loss <k>', description: 'leave out the k runs with the highest loss (law; Besiroglu et al. 2024 leave out 5)', defaultHelp: '0' },
   { flags: '--at-compute <flops>', description: 'also report the compute-optimal parameter count at this budget, with its interval (law)' },
 ];

@@ -42,19 +42,25 @@ export interface TargetRow {
   /** 'midpoint' (the task's threshold: halfway from floor to ceiling) or 'reach' (a --reach target). */
   targetSource: string;
   answer: TargetCompute;
+  /** Decades of compute of the answer beyond the task's largest fitted run (when it is reached at a compute). */
+  distance?: number;
 }
 
 /** The inverse question: per task, the smallest compute (and its N and D) at which the forecast reaches the target. */
 export function renderTargetTable(rows: readonly TargetRow[], tokensPerParam: number | undefined, palette: Palette): string {
   const cells = rows.map((r) => {
     const a = r.answer;
-    const reached = a.reached === 'at' ? [formatSci(a.compute), a.params === undefined ? '' : formatCount(a.params), a.tokens === undefined ? '' : formatCount(a.tokens)] : [a.reached === 'always' ? 'any' : 'unreachable', '', ''];
+    const far = r.distance !== undefined && r.distance > FAR_DECADES;
+    const decades = r.distance === undefined ? '' : far ? palette.warn(`${formatDecades(r.distance)} far`) : formatDecades(r.distance);
+    const reached = a.reached === 'at' ? [formatSci(a.compute), decades, a.params === undefined ? '' : formatCount(a.params), a.tokens === undefined ? '' : formatCount(a.tokens)] : [a.reached === 'always' ? 'any' : 'unreachable', '', '', ''];
     return [r.id, r.method, `${formatPercent(r.target)}${r.targetSource === 'midpoint' ? ' mid' : ''}`, ...reached];
   });
-  const table = renderTable({ head: ['Task', 'Method', 'Target', 'Min compute', 'Params', 'Tokens'], rows: cells, align: ['left', 'left', 'right', 'right', 'right', 'right'] });
+  const table = renderTable({ head: ['Task', 'Method', 'Target', 'Min compute', 'Decades', 'Params', 'Tokens'], rows: cells, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'] });
   const notes = [
-    `Min compute: the smallest training compute whose forecast reaches the target, ${tokensPerParam === undefined ? "for compute-optimal models under the forecast's loss law" : `at ${formatFixed(tokensPerParam, 0)} tokens per parameter`}; "mid": no --reach target, the midpoint of the task's rise (its threshold).`,
+    `Min compute: the smallest training compute whose forecast reaches the target, ${tokensPerParam === undefined ? "for compute-optimal models under the forecast's loss law" : `at ${formatFixed(tokensPerParam, 0)} tokens per parameter`}; Decades: beyond the largest fitted run.`,
   ];
+  if (rows.some((r) => r.targetSource === 'midpoint')) notes.push('mid: the midpoint of the task\'s rise, halfway from floor to ceiling (its threshold); --reach sets targets of your own.');
+  if (rows.some((r) => r.distance !== undefined && r.distance > FAR_DECADES)) notes.push(palette.warn(`far: more than ${FAR_DECADES} decades beyond the largest fitted run, where the back-tests did not reach.`));
   const never = rows.filter((r) => r.answer.reached === 'never');
   if (never.length > 0) notes.push(`unreachable: ${never.map((r) => `${r.id} (${(r.answer as { why: string }).why})`).join('; ')}.`);
   return `${table}\n${palette.dim(notes.join('\n'))}`;

@@ -4,7 +4,7 @@
  * question: the smallest compute at which each forecast reaches a target (`--reach`, else the
  * midpoint of the task's rise), compute-optimal or at `--tokens-per-param R`.
  */
-import { minComputeForTarget, reachProbability, type TargetCompute } from '../../core/forecast/index.js';
+import { distanceDecades, minComputeForTarget, reachProbability, type TargetCompute } from '../../core/forecast/index.js';
 import { UsageError } from '../../errors.js';
 import { parseFlagQuantity, type Range } from '../../io/numbers.js';
 import type { ThresholdsOptions } from '../../options/thresholds.js';
@@ -68,7 +68,10 @@ export function targetRows(request: ForecastRequest): TargetRow[] {
     const curve = (task.method === 'two-step' ? task.twoStep : task.oneStep)!;
     return { task, target: (curve.floor + curve.ceiling) / 2, targetSource: 'midpoint' };
   });
-  return chosen.map(({ task, target, targetSource }) => ({ id: task.id, method: task.method, target, targetSource, answer: minComputeForTarget(spec, task, target, request.tokensPerParam) }));
+  return chosen.map(({ task, target, targetSource }) => {
+    const answer = minComputeForTarget(spec, task, target, request.tokensPerParam);
+    return { id: task.id, method: task.method, target, targetSource, answer, ...(answer.reached === 'at' ? { distance: distanceDecades(answer.compute, task.largestCompute) } : {}) };
+  });
 }
 
 export function targetRecord(row: TargetRow, tokensPerParam: number | undefined): Record<string, unknown> {
@@ -81,13 +84,14 @@ export function targetRecord(row: TargetRow, tokensPerParam: number | undefined)
     tokens_per_param: tokensPerParam ?? null,
     reached: a.reached,
     min_compute: a.reached === 'at' ? a.compute : null,
+    distance_decades: row.distance ?? null,
     params: a.reached === 'at' ? a.params ?? null : null,
     tokens: a.reached === 'at' ? a.tokens ?? null : null,
     note: a.reached === 'never' ? a.why : null,
   };
 }
 
-export const TARGET_CSV_HEADER = ['id', 'method', 'target', 'target_source', 'tokens_per_param', 'reached', 'min_compute', 'params', 'tokens', 'note'];
+export const TARGET_CSV_HEADER = ['id', 'method', 'target', 'target_source', 'tokens_per_param', 'reached', 'min_compute', 'distance_decades', 'params', 'tokens', 'note'];
 
 export function targetCsvRow(row: TargetRow, tokensPerParam: number | undefined): CsvCell[] {
   return Object.values(targetRecord(row, tokensPerParam)) as CsvCell[];

@@ -21,7 +21,7 @@ import type { ChinchillaLaw } from '../scaling-law.js';
 import { distanceDecades, finishedRuns, type LadderPoint, type LadderTask, type LossScope } from './ladder.js';
 import { enoughRunsForLaw, firstRefitGrid, lawRuns, refitGrid, type LawFitter } from './loss-laws.js';
 import { distinctCount, MIN_CURVE_POINTS } from './score-curves.js';
-import { curveForecast, fitTaskCurves, METHODS, type ForecastMethod } from './task-curves.js';
+import { curveForecast, fitTaskCurves, type ForecastCurves, type ForecastMethod } from './task-curves.js';
 
 /** Spacing of the origins, in decades of compute. */
 export const ORIGIN_SPACING = 0.5;
@@ -87,52 +87,79 @@ export interface BacktestInput {
 }
 
 /**
- * Back-tests both methods of every task at every origin (see the module comment).
+ * Back-tests both methods of every task at every origin (see the module comment). The law refits
+ * run first, as one chain from the smallest origin up; the one-step curves, which need no law, are
+ * fitted while the first refit runs (on worker threads, when the fitter sends it there).
  * @throws FitError when a law refit fails outright (no start reaches a finite objective)
  */
 export async function rollingBacktest(input: BacktestInput): Promise<RollingBacktest> {
   const { tasks, scope, warmup } = input;
   const allFinished = finishedRuns(tasks.flatMap((t) => t.points));
-  const cutoffs = rollingOrigins(allFinished.map((p) => p.compute));
   const finishedCompute = new Map(allFinished.map((p) => [p.run, p.compute]));
-  const origins: BacktestOrigin[] = [];
-  const errors: BacktestError[] = [];
-  const previousTheta = new Map<string, number[]>();
-
-  /** The law at this origin for `key` (a task id, or '' for the shared law), refitted when it can be. */
-  const originLaw = async (key: string, points: readonly LadderPoint[]): Promise<{ law: ChinchillaLaw | undefined; refitted: boolean }> => {
-    if (scope === 'none') return { law: undefined, refitted: false };
-    const runs = lawRuns(points);
-    if (!enoughRunsForLaw(runs)) return { law: await input.fullLaw(key), refitted: false };
-    const previous = previousTheta.get(key);
-    const fit = await input.fitLaw(runs, previous === undefined ? firstRefitGrid(input.grid) : refitGrid(previous));
-    previousTheta.set(key, fit.theta);
-    return { law: fittedLaw(fit, 'back-test'), refitted: true };
-  };
-
-  for (const [index, cutoff] of cutoffs.entries()) {
+  const origins = rollingOrigins(allFinished.map((p) => p.compute)).map((cutoff) => {
     const inTrain = (p: LadderPoint): boolean => finishedCompute.get(p.run)! <= cutoff;
     const train = allFinished.filter(inTrain);
-    const origin: BacktestOrigin = { cutoff, runs: train.length, largestCompute: train[train.length - 1]!.compute, lawRefitted: false };
-    const shared = scope === 'shared' ? await originLaw('', tasks.flatMap((t) => t.points.filter(inTrain))) : undefined;
-    if (shared?.refitted) origin.lawRefitted = true;
+    return { cutoff, inTrain, info: { cutoff, runs: train.length, largestCompute: train[train.length - 1]!.compute, lawRefitted: false } as BacktestOrigin };
+  });
+  const errors: BacktestError[] = [];
+  const record = (index: number, task: LadderTask, curves: ForecastCurves, method: ForecastMethod, inTrain: (p: LadderPoint) => boolean): void => {
+    const finished = finishedRuns(task.points.filter(inTrain));
+    if (finished.length === 0) return;
+    const largest = finished[finished.length - 1]!.compute;
+    for (const held of finishedRuns(task.points.filter((p) => !inTrain(p)))) {
+      const forecast = curveForecast(curves, method, held.params, held.tokens, held.compute);
+      if (forecast !== undefined) errors.push({ task: task.id, method, origin: index, run: held.run, distance: distanceDecades(held.compute, largest), error: forecast - held.score });
+    }
+  };
+
+  // The laws of every origin, by key ('' shared, else the task id), each fitted on the one below.
+  const laws = scope === 'none' ? Promise.resolve([]) : originLaws(input, origins);
+  for (const [index, { inTrain }] of origins.entries()) {
     for (const task of tasks) {
       const points = task.points.filter(inTrain);
-      const finished = finishedRuns(points);
-      if (finished.length === 0) continue;
-      const own = scope === 'task' ? await originLaw(task.id, points) : undefined;
-      if (own?.refitted) origin.lawRefitted = true;
-      const curves = fitTaskCurves(points, (shared ?? own)?.law, task.baseline, warmup);
-      const largest = finished[finished.length - 1]!.compute;
-      for (const held of finishedRuns(task.points.filter((p) => !inTrain(p)))) {
-        for (const method of METHODS) {
-          const forecast = curveForecast(curves, method, held.params, held.tokens, held.compute);
-          if (forecast === undefined) continue;
-          errors.push({ task: task.id, method, origin: index, run: held.run, distance: distanceDecades(held.compute, largest), error: forecast - held.score });
-        }
-      }
+      if (points.length > 0) record(index, task, fitTaskCurves(points, undefined, task.baseline, warmup, ['one-step']), 'one-step', inTrain);
     }
-    origins.push(origin);
   }
-  return { origins, errors };
+  const fitted = await laws;
+  for (const [index, { inTrain, info }] of origins.entries()) {
+    const byKey = fitted[index];
+    if (!byKey) continue;
+    for (const task of tasks) {
+      const law = byKey.get(scope === 'shared' ? '' : task.id);
+      if (!law) continue;
+      if (law.refitted) info.lawRefitted = true;
+      record(index, task, fitTaskCurves(task.points.filter(inTrain), law.law, task.baseline, warmup, ['two-step']), 'two-step', inTrain);
+    }
+  }
+  return { origins: origins.map((o) => o.info), errors: errors.sort((a, b) => a.origin - b.origin || (a.task < b.task ? -1 : a.task > b.task ? 1 : 0) || (a.method < b.method ? -1 : 1)) };
+}
+
+type OriginLaw = { law: ChinchillaLaw; refitted: boolean };
+
+/**
+ * The law of each origin for each key: refitted when at least MIN_RUNS runs remain (the first refit
+ * from firstRefitGrid, each later one from refitGrid and the optimum below), else the full fit's.
+ */
+async function originLaws(input: BacktestInput, origins: readonly { inTrain: (p: LadderPoint) => boolean }[]): Promise<Map<string, OriginLaw>[]> {
+  const keys = input.scope === 'shared' ? [{ key: '', points: input.tasks.flatMap((t) => t.points) }] : input.tasks.map((t) => ({ key: t.id, points: t.points }));
+  const previous = new Map<string, number[]>();
+  const result: Map<string, OriginLaw>[] = [];
+  for (const { inTrain } of origins) {
+    const byKey = new Map<string, OriginLaw>();
+    for (const { key, points } of keys) {
+      const runs = lawRuns(points.filter(inTrain));
+      if (runs.length === 0) continue;
+      if (!enoughRunsForLaw(runs)) {
+        const law = await input.fullLaw(key);
+        if (law) byKey.set(key, { law, refitted: false });
+        continue;
+      }
+      const theta = previous.get(key);
+      const fit = await input.fitLaw(runs, theta === undefined ? firstRefitGrid(input.grid) : refitGrid(theta));
+      previous.set(key, fit.theta);
+      byKey.set(key, { law: fittedLaw(fit, 'back-test'), refitted: true });
+    }
+    result.push(byKey);
+  }
+  return result;
 }

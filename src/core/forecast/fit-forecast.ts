@@ -92,25 +92,25 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
   const scope = lossScope(tasks);
   const fitsLaw = scope !== 'none';
 
-  // The main loss law and the back-tests run at once: the law fits go to worker threads (when the
-  // command's fitter sends them there) while this thread fits the back-tests' curves.
   if (scope === 'shared' && o.via === 'loss') {
     const runs = lawRuns(tasks.flatMap((t) => t.points)).length;
     if (runs < MIN_RUNS) throw new FitError(`the loss law needs at least ${MIN_RUNS} finished runs, and the ladder has ${runs}; --via compute forecasts from compute alone`);
   }
+  // The main loss law and the first back-test refit start at once (on worker threads, when the
+  // command's fitter sends them there), and this thread fits the one-step curves meanwhile.
   const main = fitMainLaws(tasks, scope, o);
-  const [laws, backtest] = await Promise.all([
-    main,
-    rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: async (key) => lawOf(await main, key), fitLaw: o.fitLaw, grid: o.grid }),
-  ]);
+  const backtests = rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: async (key) => lawOf(await main, key), fitLaw: o.fitLaw, grid: o.grid });
+  const oneStep = tasks.map((task) => fitTaskCurves(task.points, undefined, task.baseline, o.warmup, ['one-step']));
+  const [laws, backtest] = await Promise.all([main, backtests]);
   const { law, lawFit, taskLawFits } = laws;
   const skipped: ForecastModel['skipped'] = [];
   const lawOfTask = (id: string): ChinchillaLaw | undefined => lawOf(laws, id);
 
   const fitted: TaskForecast[] = [];
-  for (const task of tasks) {
+  for (const [i, task] of tasks.entries()) {
     const taskLaw = fitsLaw ? lawOfTask(task.id) : undefined;
-    const curves = fitTaskCurves(task.points, taskLaw, task.baseline, o.warmup);
+    const twoStep = fitTaskCurves(task.points, taskLaw, task.baseline, o.warmup, ['two-step']);
+    const curves = { ...oneStep[i]!, ...twoStep, missing: { ...oneStep[i]!.missing, ...twoStep.missing } };
     const available = METHODS.filter((m) => (m === 'two-step' ? curves.twoStep : curves.oneStep) !== undefined);
     const scores = backtestMae(backtest.errors, task.id);
     let method: ForecastMethod | undefined;

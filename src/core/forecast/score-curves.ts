@@ -14,7 +14,7 @@
  * Gadre et al. ladders (README, "Forecasting"):
  * - the ceiling is fitted in [max(highest score − 0.2, floor + 0.05), 1] (fit-sigmoid.ts), never
  *   fixed at 1: multiple-choice tasks of small ladders top out far below 1, and a ceiling fixed at 1
- *   over-predicted the larger runs by 6 to 30 points;
+ *   put the two-step forecasts of the RedPajama targets 12 to 19 points off per task (6 to 7 fitted);
  * - the sharpness is capped so that the 10–90% rise, 2·ln 9/k, takes at least half the observed span
  *   of x (k ≤ 4·ln 9/span): a ladder cannot show a sharper rise than that, and the sharper fits were
  *   noise (the last run a point or two up) extrapolated into a jump to the ceiling, which cost up to

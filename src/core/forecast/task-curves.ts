@@ -26,14 +26,14 @@ export interface ForecastCurves {
 }
 
 /**
- * Fits both curves a task's points allow: step 2 when a law is given and the warmed-up checkpoints
- * have at least MIN_CURVE_POINTS distinct losses, the one-step curve when the finished runs have at
- * least MIN_CURVE_POINTS distinct computes.
+ * Fits the curves of `methods` a task's points allow: step 2 when a law is given and the warmed-up
+ * checkpoints have at least MIN_CURVE_POINTS distinct losses, the one-step curve when the finished
+ * runs have at least MIN_CURVE_POINTS distinct computes.
  */
-export function fitTaskCurves(points: readonly LadderPoint[], law: ChinchillaLaw | undefined, baseline: number | undefined, warmup: number): TaskCurves {
+export function fitTaskCurves(points: readonly LadderPoint[], law: ChinchillaLaw | undefined, baseline: number | undefined, warmup: number, methods: readonly ForecastMethod[] = METHODS): TaskCurves {
   const curves: TaskCurves = { missing: {} };
   const finished = finishedRuns(points);
-  if (law !== undefined) {
+  if (law !== undefined && methods.includes('two-step')) {
     const warmed = warmedCheckpoints(points, warmup);
     const losses = warmed.map((p) => p.loss!);
     if (distinctCount(losses) >= MIN_CURVE_POINTS) {
@@ -43,6 +43,7 @@ export function fitTaskCurves(points: readonly LadderPoint[], law: ChinchillaLaw
     }
   }
   const computes = finished.map((p) => p.compute);
+  if (!methods.includes('one-step')) return curves;
   if (distinctCount(computes) >= MIN_CURVE_POINTS) {
     curves.oneStep = fitScoreOnCompute(computes, finished.map((p) => p.score), baseline);
   } else {
