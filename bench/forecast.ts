@@ -109,7 +109,7 @@ for (const [label, w] of widths) {
 }
 
 // The loss law's default grid (972 starts) against the published 4,500: same optimum?
-console.log('\nloss-law grid: forecast (972 starts) against standard (4,500), relative objective difference');
+console.log('\nloss-law grid: the default for the number of runs against standard (4,500), relative objective difference');
 const ladders: [string, (r: GadreRow) => boolean][] = [['RedPajama', (r) => r.ladder === 'openlm_rpj' && r.role !== 'target'], ['C4', (r) => r.ladder === 'openlm_c4_original' && r.role !== 'target'], ['RefinedWeb', (r) => r.ladder === 'openlm_rw_original' && r.role !== 'target']];
 for (const [name, keep] of [...ladders, ['RedPajama, the 6 runs the authors fitted', sets[0]![1]] as const]) {
   const runs = lawRuns(gadreTasks((r) => keep(r) && r.role !== 'target').flatMap((t: LadderTask) => t.points));
@@ -117,10 +117,14 @@ for (const [name, keep] of [...ladders, ['RedPajama, the 6 runs the authors fitt
   for (const cutoff of [Infinity, ...cutoffs]) {
     const subset = runs.filter((r) => r.compute! <= cutoff);
     if (subset.length < 6) continue;
-    const a = fitChinchillaLaw(subset, { grid: forecastGrid() });
-    const b = fitChinchillaLaw(subset, { grid: standardGrid() });
-    console.log(`  ${name.padEnd(40)} ${String(subset.length).padStart(3)} runs  ${(a.objective / b.objective - 1).toExponential(1)}`);
+    const standard = fitChinchillaLaw(subset, { grid: standardGrid() }).objective;
+    const cells = [forecastGrid(subset.length), forecastGrid(51), forecastGrid(1e6)].map((grid) => `${grid.size} starts ${(fitChinchillaLaw(subset, { grid }).objective / standard - 1).toExponential(1)}`);
+    console.log(`  ${name.padEnd(40)} ${String(subset.length).padStart(3)} runs  default ${cells[0]}; ${cells[1]}; ${cells[2]}`);
   }
 }
-const chinchilla = chinchillaRuns();
-console.log(`  ${'Chinchilla (fixtures/chinchilla_runs.csv)'.padEnd(40)} ${chinchilla.length} runs  ${(fitChinchillaLaw(chinchilla, { grid: forecastGrid() }).objective / fitChinchillaLaw(chinchilla, { grid: standardGrid() }).objective - 1).toExponential(1)}`);
+for (const [name, runs] of [['all 104 runs of the three ladders', lawRuns(gadreTasks(() => true).flatMap((t) => t.points))], ['Chinchilla (fixtures/chinchilla_runs.csv)', chinchillaRuns()]] as const) {
+  for (const grid of [forecastGrid(runs.length), forecastGrid(51)]) {
+    const ratio = fitChinchillaLaw(runs, { grid }).objective / fitChinchillaLaw(runs, { grid: standardGrid() }).objective - 1;
+    console.log(`  ${name.padEnd(40)} ${String(runs.length).padStart(3)} runs  ${String(grid.size).padStart(4)} starts  ${ratio.toExponential(1)}`);
+  }
+}

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { loadModelCatalog } from '../io/models.js';
 import type { PredictOptions } from '../options/predict.js';
 import { csvDocument, csvLine } from '../render/csv.js';
-import { formatCount, formatDecades, formatPercent, formatSci } from '../render/format.js';
+import { formatCount, formatSci } from '../render/format.js';
 import { FAR_DECADES } from '../core/forecast/index.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
@@ -15,7 +15,7 @@ import { bandNotes, renderAbilityTable, renderPredictionSummary, statusCounts, t
 import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../render/forecast-record.js';
-import { renderForecastTable } from '../render/forecast-table.js';
+import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { forecastsOf, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
@@ -28,7 +28,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   const options = withPlanFile(file, flags);
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
-  const forecast = loadForecast(options.forecast);
+  const forecast = loadForecast(options.forecast, options);
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
@@ -162,17 +162,8 @@ function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forec
     const json = batchFormat(settings, predictor);
     return { ...json, row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(withForecasts(predictor.record(model), recordsFor(model))).trimEnd(), '    ')}`, tail: (rows) => (farNote(), json.tail(rows)) };
   }
-  const columns: [string, number][] = [['name', 24], ['params', 8], ['tokens', 8], ['task', 24], ['forecast', 8], [`${Math.round(forecast.spec.level * 100)}% interval`, 13], ['decades', 7], ['method', 8]];
-  const line = (cells: string[]): string => `${cells.map((c, i) => (i === 0 || i === 3 || i === 7 ? c.padEnd(columns[i]![1]) : c.padStart(columns[i]![1]))).join('  ').trimEnd()}\n`;
-  const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-  return {
-    head: line(columns.map(([name]) => name)) + line(columns.map(([, w]) => '-'.repeat(w))),
-    row: (model) =>
-      recordsFor(model)
-        .map((r) => line([cut(model.name, 24), formatCount(model.params), formatCount(model.tokens), cut(r.id, 24), formatPercent(r.score), r.lower === null ? 'n/a' : `${formatPercent(r.lower)}–${formatPercent(r.upper!)}`, `${formatDecades(r.distance_decades)}${r.distance_decades > FAR_DECADES ? '!' : ''}`, r.method]))
-        .join(''),
-    tail: () => (farNote(), ''),
-  };
+  const table = forecastBatchTable(forecast.spec.level);
+  return { head: table.head, row: (model) => table.row(model, recordsFor(model)), tail: () => (farNote(), '') };
 }
 
 function indent(text: string, prefix: string): string {

@@ -21,7 +21,7 @@ import { didYouMean } from '../util/suggest.js';
 import type { CommandContext } from './context.js';
 import { gateFailures } from './shared/gate.js';
 import { warnFar } from './shared/forecast.js';
-import { forecastMisses, forecastRequest, judgedForecasts, TARGET_CSV_HEADER, targetCsvRow, targetRecord, targetRows } from './thresholds/forecast.js';
+import { forecastRequest, judgeForecasts, TARGET_CSV_HEADER, targetCsvRow, targetRecord, targetRows } from './thresholds/forecast.js';
 import { resolveModel } from './shared/plan.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { readPlanRows } from './shared/plan-rows.js';
@@ -71,9 +71,8 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
   const judged: JudgedModel[] = planned.map(({ spec, where, at }) => {
     const model = resolveModel(spec, where, law, catalog.referenceTokens);
     const record = modelThresholdRecord(predictor.record(model), abilities, law, catalog.referenceTokens);
-    const forecasts = judgedForecasts(forecast, model);
+    const { records: forecasts, misses } = judgeForecasts(forecast, model, minProbability);
     if (forecasts) warnFar(forecasts, model.name, ctx);
-    const misses = forecastMisses(forecast, model, minProbability);
     return { record: forecasts ? { ...record, forecasts } : record, misses, ...(at ? { where: at } : {}) };
   });
   const failures = judged.flatMap(({ record, where, misses }) => {

@@ -59,7 +59,7 @@ export interface ForecastDocument {
   via: string;
   level: number;
   law: ChinchillaConstants | null;
-  law_fit: { runs: number; objective: number; converged: boolean; grid: string } | null;
+  law_fit: { runs: number; objective: number; converged: boolean; grid: string; starts: number } | null;
   intervals: { method: string; offset: number; two_step: IntervalRecord | null; one_step: IntervalRecord | null } | null;
   origins: { cutoff: number; runs: number; largest_compute: number; law_refitted: boolean }[];
   tasks: ForecastTaskRecord[];
@@ -145,7 +145,7 @@ export function forecastDocument(model: ForecastModel, holdout: Holdout | undefi
     via: context.via,
     level: model.level,
     law: model.law ? constants(model.law) : null,
-    law_fit: model.lawFit ? { runs: model.lawFit.n, objective: model.lawFit.objective, converged: model.lawFit.converged, grid: context.gridName } : null,
+    law_fit: model.lawFit ? { runs: model.lawFit.n, objective: model.lawFit.objective, converged: model.lawFit.converged, grid: context.gridName, starts: model.lawFit.starts } : null,
     intervals: intervalsPresent
       ? { method: 'split conformal on rolling-origin back-test errors, w(d) = sqrt(offset + max(d, 0))', offset: Object.values(model.intervals)[0]!.offset, two_step: intervalRecord(model.intervals['two-step'], model.level), one_step: intervalRecord(model.intervals['one-step'], model.level) }
       : null,

@@ -18,7 +18,7 @@ export function renderForecastSummary(doc: ForecastDocument): string {
   if (doc.law) {
     const l = doc.law;
     const fit = doc.law_fit!;
-    lines.push(`Step 1    L(N, D) = E + A/N^α + B/D^β on the loss every task shares: E = ${l.E.toFixed(4)}, A = ${l.A.toPrecision(5)}, B = ${l.B.toPrecision(5)}, α = ${l.alpha.toFixed(5)}, β = ${l.beta.toFixed(5)} (${fit.runs} runs, ${fit.grid} grid, ${fit.converged ? 'converged' : 'not converged'})`);
+    lines.push(`Step 1    L(N, D) = E + A/N^α + B/D^β on the loss every task shares: E = ${l.E.toFixed(4)}, A = ${l.A.toPrecision(5)}, B = ${l.B.toPrecision(5)}, α = ${l.alpha.toFixed(5)}, β = ${l.beta.toFixed(5)} (${fit.runs} runs, ${fit.starts} starts, ${fit.converged ? 'converged' : 'not converged'})`);
   } else if (doc.loss === 'task') {
     lines.push('Step 1    L(N, D) = E + A/N^α + B/D^β per task, on its own loss (constants in --format json and --output)');
   }

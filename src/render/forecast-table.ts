@@ -35,6 +35,28 @@ export function renderForecastTable(records: readonly ForecastRecord[], palette:
   return `${renderTable({ head, rows, align: ['left', 'right', 'right', 'right', 'left', ...(withTargets ? ['right', 'right'] as const : [])] })}\n${palette.dim(notes.join('\n'))}`;
 }
 
+/**
+ * The forecasts of a batch (--input) for a terminal, one fixed-width line per model and task so that
+ * rows print as they come; `!` marks a forecast beyond FAR_DECADES.
+ */
+export function forecastBatchTable(level: number): { head: string; row(model: { name: string; params: number; tokens: number }, records: readonly ForecastRecord[]): string } {
+  const columns: [string, number][] = [['name', 24], ['params', 8], ['tokens', 8], ['task', 24], ['forecast', 8], [`${Math.round(level * 100)}% interval`, 13], ['decades', 7], ['method', 8]];
+  const leftAligned = new Set([0, 3, 7]);
+  const line = (cells: string[]): string => `${cells.map((c, i) => (leftAligned.has(i) ? c.padEnd(columns[i]![1]) : c.padStart(columns[i]![1]))).join('  ').trimEnd()}\n`;
+  const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+  return {
+    head: line(columns.map(([name]) => name)) + line(columns.map(([, w]) => '-'.repeat(w))),
+    row: (model, records) =>
+      records
+        .map((r) => {
+          const interval = r.lower === null ? 'n/a' : `${percent(r.lower)}–${percent(r.upper)}`;
+          const decades = `${formatDecades(r.distance_decades)}${r.distance_decades > FAR_DECADES ? '!' : ''}`;
+          return line([cut(model.name, 24), formatCount(model.params), formatCount(model.tokens), cut(r.id, 24), formatPercent(r.score), interval, decades, r.method]);
+        })
+        .join(''),
+  };
+}
+
 export interface TargetRow {
   id: string;
   method: string;

@@ -29,7 +29,7 @@ describe('emerge fit on a ladder of runs', () => {
     const doc = JSON.parse(result.stdout);
     expect(doc).toMatchObject({ kind: 'forecast', rows: 276, runs: 6, loss: 'shared', via: 'loss', level: 0.8, checkpoints: false });
     expect(doc.tasks).toHaveLength(46);
-    expect(doc.law_fit).toMatchObject({ runs: 6, converged: true, grid: 'forecast' });
+    expect(doc.law_fit).toMatchObject({ runs: 6, converged: true, grid: 'default', starts: 4500 });
     // Two origins (4 and 5 runs): too few to fit the loss law again, so it is said on stderr.
     expect(doc.origins.map((o: { runs: number; law_refitted: boolean }) => [o.runs, o.law_refitted])).toEqual([[4, false], [5, false]]);
     expect(doc.intervals.two_step.n).toBe(46 * 3);
@@ -182,7 +182,7 @@ describe('emerge thresholds --forecast', () => {
 
   const usage: [string, string, string][] = [
     ['an unknown task, with close matches', 'hellasweg>=0.5', 'emerge thresholds: --require: FILE has no task "hellasweg" (did you mean hellaswag?); its tasks: agi_eval_lsat_ar, agi_eval_lsat_rc, agi_eval_lsat_lr, agi_eval_sat_en, arc_easy, arc_challenge, bbq, bigbench_conceptual_combinations and 38 more\n'],
-    ['a target off the 0–1 scale', 'mmlu>=55', 'emerge thresholds: --require: "mmlu>=55": the target is a score on 0–1, e.g. mmlu>=0.55\n'],
+    ['a target off the 0–1 scale', 'mmlu>=55', 'emerge thresholds: --require: "mmlu>=55": the target is a score on 0–1, e.g. "mmlu>=0.55"\n'],
     ['a task without a target', 'mmlu', "emerge thresholds: --require: \"mmlu\" is a task of FILE; give it a target, e.g. 'mmlu>=0.5' (in quotes: a shell reads > as a redirection)\n"],
   ];
 

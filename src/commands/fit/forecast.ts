@@ -4,7 +4,7 @@
  * the fit's own back-tests, an optional holdout (--holdout-above) and the forecast file (--output).
  */
 import { fitChinchillaLaw } from '../../core/fit/law-fit.js';
-import { DEFAULT_LEVEL, finishedRuns, fitForecast, forecastGrid, holdoutForecast, type ForecastFitOptions, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
+import { DEFAULT_LEVEL, finishedRuns, fitForecast, holdoutForecast, type ForecastFitOptions, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { parseFlagQuantity, type Range } from '../../io/numbers.js';
@@ -40,15 +40,15 @@ export async function runForecastFit(csv: CsvSource, options: FitOptions, common
   if (via === 'loss' && !input.hasLoss) throw new UsageError(`--via loss: ${input.file} has no loss column; forecast from compute with --via compute, or name the loss with --columns loss=...`);
   for (const note of input.notes) ctx.warn(note);
   if (input.skippedRows > 0) ctx.warn(`${input.file}: ${input.skippedRows} of ${input.rows} rows with an empty size or score are left out`);
-  // Without --grid, the forecast's own 972-start grid (src/core/forecast/loss-laws.ts forecastGrid).
-  const grid = options.grid === undefined ? forecastGrid() : law.grid;
-  const gridName = options.grid === undefined ? 'forecast' : law.gridName;
-  const settings: Partial<ForecastFitOptions> = { via, level, grid, fitLaw };
+  // Without --grid, the default grid for the number of runs (src/core/forecast/loss-laws.ts forecastGrid).
+  const gridName = options.grid === undefined ? 'default' : law.gridName;
+  const settings: Partial<ForecastFitOptions> = { via, level, fitLaw, ...(options.grid === undefined ? {} : { grid: law.grid }) };
 
   ctx.progress('fitting the forecast');
   const model = await fitWithFile(input, () => fitForecast(input.tasks, settings));
   ctx.progress('');
   if (model.lawFit) checkConverged(model.lawFit, input.file, common.allowUnconverged, ctx, 'the loss law');
+  for (const [id, fit] of model.taskLawFits) checkConverged(fit, input.file, common.allowUnconverged, ctx, `the loss law of ${id}`);
   for (const { id, reason } of model.skipped) ctx.warn(`${input.file}:${input.firstLine.get(id)}: ${id}: ${reason}; left out`);
   if (via === 'auto' && model.lossScope === 'none') ctx.warn('--via auto: without a loss column every task is forecast from compute');
 

@@ -16,8 +16,12 @@ export interface LoadedForecast {
   file: string;
 }
 
-export function loadForecast(path: string | undefined): LoadedForecast | undefined {
-  return path === undefined ? undefined : { spec: readForecastFile(path), file: path === '-' ? 'stdin' : path };
+/** --forecast FILE ('-': stdin, unless another flag reads it). @throws UsageError, InputError */
+export function loadForecast(path: string | undefined, others: Partial<Record<'input' | 'config' | 'law' | 'abilities', string>> = {}): LoadedForecast | undefined {
+  if (path === undefined) return undefined;
+  const reader = Object.entries(others).find(([, value]) => value === '-');
+  if (path === '-' && reader) throw new UsageError(`--forecast and --${reader[0]}: only one of them can read stdin (-)`);
+  return { spec: readForecastFile(path), file: path === '-' ? 'stdin' : path };
 }
 
 /** A score target of --require: the task's forecast must reach `target` (0–1). */
@@ -50,7 +54,7 @@ export function splitRequire(text: string, forecast: LoadedForecast | undefined,
     const [, id, value] = match as unknown as [string, string, string];
     const target = Number(value);
     if (!/^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(value) || !(target >= 0 && target <= 1)) {
-      throw new UsageError(`${flag}: ${quoteUserText(item)}: the target is a score on 0–1, e.g. ${id}>=0.55`);
+      throw new UsageError(`${flag}: ${quoteUserText(item)}: the target is a score on 0–1, e.g. ${quoteUserText(`${id}>=0.55`)}`);
     }
     if (!forecast) throw new UsageError(`${flag}: ${quoteUserText(item)} is a score target; give the forecast it refers to with --forecast FILE`);
     const ids = forecast.spec.tasks.map((t) => t.id);

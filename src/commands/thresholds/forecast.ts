@@ -6,12 +6,12 @@
  */
 import { distanceDecades, minComputeForTarget, reachProbability, type TargetCompute } from '../../core/forecast/index.js';
 import { UsageError } from '../../errors.js';
-import { parseFlagQuantity, type Range } from '../../io/numbers.js';
+import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 import type { ThresholdsOptions } from '../../options/thresholds.js';
 import type { CsvCell } from '../../render/csv.js';
-import type { ForecastRecord } from '../../render/forecast-record.js';
+import { forecastRecords, type ForecastRecord } from '../../render/forecast-record.js';
 import type { TargetRow } from '../../render/forecast-table.js';
-import { forecastGateFailures, forecastsOf, loadForecast, modelForecasts, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
+import { forecastGateFailures, loadForecast, modelForecasts, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
 
 const RATIO: Range = { min: 0, exclusiveMin: true, max: 1e6, what: 'a number of tokens per parameter', example: '20' };
 
@@ -28,37 +28,32 @@ export interface ForecastRequest {
 
 /** --forecast, --require (split into abilities and targets), --reach, --tokens-per-param. @throws UsageError */
 export function forecastRequest(options: ThresholdsOptions): ForecastRequest {
-  const forecast = loadForecast(options.forecast);
+  const forecast = loadForecast(options.forecast, options);
   for (const [flag, value] of [['--reach', options.reach], ['--tokens-per-param', options.tokensPerParam]] as const) {
     if (value !== undefined && !forecast) throw new UsageError(`${flag}: answers for a forecast; give it with --forecast FILE`);
   }
   const { abilities, targets } = options.require === undefined ? { abilities: [], targets: [] } : splitRequire(options.require, forecast);
   const reach = options.reach === undefined ? { abilities: [], targets: [] } : splitRequire(options.reach, forecast, '--reach');
-  if (reach.abilities.length > 0) throw new UsageError(`--reach: "${reach.abilities[0]}" is not a score target; write TASK>=SCORE, e.g. mmlu>=0.55`);
+  if (reach.abilities.length > 0) throw new UsageError(`--reach: ${quoteUserText(reach.abilities[0]!)} is not a score target; write TASK>=SCORE, e.g. mmlu>=0.55`);
   const request: ForecastRequest = { forecast, abilities, targets, reach: reach.targets };
   if (options.tokensPerParam !== undefined) request.tokensPerParam = parseFlagQuantity('--tokens-per-param', options.tokensPerParam, RATIO);
   return request;
 }
 
 /**
- * A model's forecasts: of the tasks --require names, with target and P(score ≥ target), or of every
- * task when it names none.
+ * A model's forecasts (of the tasks --require names, each with its target and P(score ≥ target), or
+ * of every task when it names none) and the score targets they miss, one message each.
  */
-export function judgedForecasts(request: ForecastRequest, model: { params: number; tokens: number; compute: number }): ForecastRecord[] | undefined {
+export function judgeForecasts(request: ForecastRequest, model: { params: number; tokens: number; compute: number }, minProbability: number | undefined): { records?: ForecastRecord[]; misses: { id: string; message: string }[] } {
   const { forecast, targets } = request;
-  if (!forecast) return undefined;
+  if (!forecast) return { misses: [] };
   const predictions = modelForecasts(forecast.spec, model);
-  return forecastsOf(forecast, model).flatMap((record, i) => {
+  const records = forecastRecords(forecast.spec, predictions).flatMap((record, i) => {
     const target = targets.find((t) => t.id === record.id);
     if (!target) return targets.length > 0 ? [] : [record];
     return [{ ...record, target: target.target, probability: reachProbability(forecast.spec, predictions[i]!, target.target) ?? null }];
   });
-}
-
-/** The gate's misses among the score targets, one message each. */
-export function forecastMisses(request: ForecastRequest, model: { params: number; tokens: number; compute: number }, minProbability: number | undefined): { id: string; message: string }[] {
-  if (!request.forecast || request.targets.length === 0) return [];
-  return forecastGateFailures(request.forecast.spec, modelForecasts(request.forecast.spec, model), request.targets, minProbability);
+  return { records, misses: forecastGateFailures(forecast.spec, predictions, targets, minProbability) };
 }
 
 /** The inverse question for every target (--reach), or every task's midpoint. */

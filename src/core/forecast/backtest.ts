@@ -10,10 +10,10 @@
  * runs at or below it: step 2 and the one-step curve always; the loss law when at least MIN_RUNS (6)
  * runs remain, else the loss law of the full fit stands in (its own extrapolation error is then not
  * in the back-test; the fit says so). Origins are fitted from the smallest up: the smallest law refit
- * searches 972 starts (loss-laws.ts firstRefitGrid; the coarse grid alone missed the optimum of ten
- * exact runs by five orders of magnitude in the objective), each larger one the coarse grid plus the
- * optimum of the origin below (refitGrid): a fit on a subset informs a fit on a superset, never the
- * other way.
+ * searches the default grid of its runs (loss-laws.ts firstRefitGrid; the coarse grid alone missed
+ * the optimum of ten exact runs by five orders of magnitude in the objective), each larger one the
+ * coarse grid plus the optimum of the origin below (refitGrid): a fit on a subset informs a fit on a
+ * superset, never the other way.
  */
 import { fittedLaw } from '../fit/law-fit.js';
 import type { StartGrid } from '../fit/law-grid.js';
@@ -82,8 +82,8 @@ export interface BacktestInput {
   /** The full fit's laws, which stand in where too few runs remain to fit one: shared ('' ), or by task id. */
   fullLaw: (task: string) => Promise<ChinchillaLaw | undefined>;
   fitLaw: LawFitter;
-  /** The main fit's grid (firstRefitGrid chooses from it). */
-  grid: StartGrid;
+  /** The main fit's grid, when one was given (firstRefitGrid chooses from it). */
+  grid?: StartGrid;
 }
 
 /**
@@ -155,7 +155,7 @@ async function originLaws(input: BacktestInput, origins: readonly { inTrain: (p:
         continue;
       }
       const theta = previous.get(key);
-      const fit = await input.fitLaw(runs, theta === undefined ? firstRefitGrid(input.grid) : refitGrid(theta));
+      const fit = await input.fitLaw(runs, theta === undefined ? firstRefitGrid(input.grid, runs.length) : refitGrid(theta));
       previous.set(key, fit.theta);
       byKey.set(key, { law: fittedLaw(fit, 'back-test'), refitted: true });
     }

@@ -33,8 +33,8 @@ export interface ForecastFitOptions {
   via: Via;
   /** Interval level 1 − α (default 0.8). */
   level: number;
-  /** Starts of the main loss-law fit (default: the forecast grid, 972 starts, loss-laws.ts). */
-  grid: StartGrid;
+  /** Starts of the loss-law fit; undefined: the default grid for its number of runs (loss-laws.ts forecastGrid). */
+  grid?: StartGrid;
   warmup: number;
   /** How to fit a law (default: in this thread). */
   fitLaw: LawFitter;
@@ -79,7 +79,7 @@ export interface ForecastModel {
   errors: BacktestError[];
 }
 
-export const DEFAULT_FORECAST_FIT: Omit<ForecastFitOptions, 'grid'> = { via: 'loss', level: DEFAULT_LEVEL, warmup: WARMUP_FRACTION, fitLaw: inThreadLawFitter };
+export const DEFAULT_FORECAST_FIT: ForecastFitOptions = { via: 'loss', level: DEFAULT_LEVEL, warmup: WARMUP_FRACTION, fitLaw: inThreadLawFitter };
 
 /**
  * Fits the forecast of every task (see the module comment). A task without a usable curve for the
@@ -88,10 +88,8 @@ export const DEFAULT_FORECAST_FIT: Omit<ForecastFitOptions, 'grid'> = { via: 'lo
  *   no start converging to a finite objective), or when no task can be forecast
  */
 export async function fitForecast(tasks: readonly LadderTask[], options: Partial<ForecastFitOptions> = {}): Promise<ForecastModel> {
-  const o: ForecastFitOptions = { ...DEFAULT_FORECAST_FIT, grid: options.grid ?? forecastGrid(), ...options };
+  const o: ForecastFitOptions = { ...DEFAULT_FORECAST_FIT, ...options };
   const scope = lossScope(tasks);
-  const fitsLaw = scope !== 'none';
-
   if (scope === 'shared' && o.via === 'loss') {
     const runs = lawRuns(tasks.flatMap((t) => t.points)).length;
     if (runs < MIN_RUNS) throw new FitError(`the loss law needs at least ${MIN_RUNS} finished runs, and the ladder has ${runs}; --via compute forecasts from compute alone`);
@@ -99,44 +97,32 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
   // The main loss law and the first back-test refit start at once (on worker threads, when the
   // command's fitter sends them there), and this thread fits the one-step curves meanwhile.
   const main = fitMainLaws(tasks, scope, o);
-  const backtests = rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: async (key) => lawOf(await main, key), fitLaw: o.fitLaw, grid: o.grid });
+  const backtests = rollingBacktest({ tasks, scope, warmup: o.warmup, fullLaw: async (key) => lawOf(await main, key), fitLaw: o.fitLaw, ...(o.grid ? { grid: o.grid } : {}) });
   const oneStep = tasks.map((task) => fitTaskCurves(task.points, undefined, task.baseline, o.warmup, ['one-step']));
   const [laws, backtest] = await Promise.all([main, backtests]);
-  const { law, lawFit, taskLawFits } = laws;
-  const skipped: ForecastModel['skipped'] = [];
-  const lawOfTask = (id: string): ChinchillaLaw | undefined => lawOf(laws, id);
 
   const fitted: TaskForecast[] = [];
+  const skipped: ForecastModel['skipped'] = [];
   for (const [i, task] of tasks.entries()) {
-    const taskLaw = fitsLaw ? lawOfTask(task.id) : undefined;
-    const twoStep = fitTaskCurves(task.points, taskLaw, task.baseline, o.warmup, ['two-step']);
+    const law = lawOf(laws, task.id);
+    const twoStep = fitTaskCurves(task.points, law, task.baseline, o.warmup, ['two-step']);
     const curves = { ...oneStep[i]!, ...twoStep, missing: { ...oneStep[i]!.missing, ...twoStep.missing } };
     const available = METHODS.filter((m) => (m === 'two-step' ? curves.twoStep : curves.oneStep) !== undefined);
     const scores = backtestMae(backtest.errors, task.id);
-    let method: ForecastMethod | undefined;
-    if (o.via === 'loss') method = available.includes('two-step') ? 'two-step' : undefined;
-    else if (o.via === 'compute') method = available.includes('one-step') ? 'one-step' : undefined;
-    else method = chooseMethod(available, scores);
+    const wanted: ForecastMethod | undefined = o.via === 'loss' ? 'two-step' : o.via === 'compute' ? 'one-step' : undefined;
+    const method = wanted === undefined ? chooseMethod(available, scores) : available.includes(wanted) ? wanted : undefined;
     if (method === undefined) {
-      const wanted: ForecastMethod = o.via === 'compute' ? 'one-step' : 'two-step';
-      const reason = fitsLaw && taskLaw === undefined && wanted === 'two-step' ? `${lawRuns(task.points).length} finished runs; its loss law needs at least 6` : curves.missing[wanted] ?? curves.missing['one-step'] ?? 'no curve could be fitted';
-      skipped.push({ id: task.id, reason });
+      const missing = wanted ?? 'two-step';
+      const noLaw = scope !== 'none' && law === undefined && missing === 'two-step';
+      skipped.push({ id: task.id, reason: noLaw ? `${lawRuns(task.points).length} finished runs; its loss law needs at least ${MIN_RUNS}` : curves.missing[missing] ?? curves.missing['one-step'] ?? 'no curve could be fitted' });
       continue;
     }
     const finished = finishedRuns(task.points);
-    const record: TaskForecast = {
-      id: task.id,
-      method,
-      chosenBy: o.via === 'auto' ? 'auto' : 'via',
-      runs: finished.length,
-      points: task.points.length,
-      largestCompute: finished[finished.length - 1]!.compute,
-      backtest: scores,
-    };
+    const record: TaskForecast = { id: task.id, method, chosenBy: wanted === undefined ? 'auto' : 'via', runs: finished.length, points: task.points.length, largestCompute: finished[finished.length - 1]!.compute, backtest: scores };
     if (task.baseline !== undefined) record.baseline = task.baseline;
-    if (scope === 'task' && taskLaw) record.law = taskLaw;
+    if (scope === 'task' && law) record.law = law;
     if (curves.twoStep) {
-      const { law: _law, ...fit } = curves.twoStep;
+      const { law: _chained, ...fit } = curves.twoStep;
       record.twoStep = fit;
     }
     if (curves.oneStep) record.oneStep = curves.oneStep;
@@ -149,9 +135,9 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
     const errors = backtest.errors.filter((e) => e.method === method);
     if (errors.length > 0) intervals[method] = calibrateIntervals(errors);
   }
-  const model: ForecastModel = { level: o.level, warmup: o.warmup, lossScope: scope, taskLawFits, intervals, tasks: fitted, skipped, origins: backtest.origins, errors: backtest.errors };
-  if (law) model.law = law;
-  if (lawFit) model.lawFit = lawFit;
+  const model: ForecastModel = { level: o.level, warmup: o.warmup, lossScope: scope, taskLawFits: laws.taskLawFits, intervals, tasks: fitted, skipped, origins: backtest.origins, errors: backtest.errors };
+  if (laws.law) model.law = laws.law;
+  if (laws.lawFit) model.lawFit = laws.lawFit;
   return model;
 }
 
@@ -167,13 +153,13 @@ async function fitMainLaws(tasks: readonly LadderTask[], scope: LossScope, o: Fo
   if (scope === 'shared') {
     const runs = lawRuns(tasks.flatMap((t) => t.points));
     if (enoughRunsForLaw(runs)) {
-      const lawFit = await o.fitLaw(runs, o.grid);
+      const lawFit = await o.fitLaw(runs, o.grid ?? forecastGrid(runs.length));
       return { law: fittedLaw(lawFit, 'forecast'), lawFit, taskLawFits };
     }
   } else if (scope === 'task') {
     for (const task of tasks) {
       const runs = lawRuns(task.points);
-      if (enoughRunsForLaw(runs)) taskLawFits.set(task.id, await o.fitLaw(runs, o.grid));
+      if (enoughRunsForLaw(runs)) taskLawFits.set(task.id, await o.fitLaw(runs, o.grid ?? forecastGrid(runs.length)));
     }
   }
   return { taskLawFits };

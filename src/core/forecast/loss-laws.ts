@@ -5,7 +5,7 @@
  * multi-start search over worker threads (src/parallel) while the core stays free of them.
  */
 import { fitChinchillaLaw, MIN_RUNS, type LawFit } from '../fit/law-fit.js';
-import { coarseGrid, gridFromStarts, startGrid, STANDARD_GRID_AXES, type StartGrid } from '../fit/law-grid.js';
+import { coarseGrid, gridFromStarts, standardGrid, startGrid, STANDARD_GRID_AXES, type StartGrid } from '../fit/law-grid.js';
 import type { TrainingRun } from '../fit/law-objective.js';
 import { finishedRuns, type LadderPoint } from './ladder.js';
 
@@ -25,22 +25,30 @@ export function enoughRunsForLaw(runs: readonly TrainingRun[]): boolean {
   return runs.length >= MIN_RUNS;
 }
 
+/** Runs × starts a default loss-law search may cost (about a quarter of a second in one thread). */
+export const SEARCH_BUDGET = 50_000;
+
 /**
- * The forecast's default start grid: the standard grid's a and b, with e ∈ {−1, 0, 1} and
- * α, β ∈ {0.25, 0.5, 1}: 972 starts, a fifth of the published 4,500 (--grid standard), with α and β
- * where every published fit lies. On the three Gadre et al. ladders, their twelve back-test origins
- * and the 240 Chinchilla runs it reaches the standard grid's optimum (objective within 1e-5,
- * bench/forecast.ts); on the six runs Gadre et al. fitted, whose five constants the runs barely
- * determine, one 1.1% higher (forecasts within 1 point of the standard grid's).
+ * The forecast's default start grid for a fit of `runs` runs: the largest of three that keeps
+ * runs × starts within SEARCH_BUDGET. The published 4,500 (standard; up to 11 runs); 972 starts (the
+ * standard a and b, e ∈ {−1, 0, 1}, α, β ∈ {0.25, 0.5, 1}, where every published fit lies; up to 51
+ * runs); beyond, 243 (a, b ∈ {0, 10, 20}). On the three Gadre et al. ladders, their twelve back-test
+ * origins, all 104 runs and the 240 Chinchilla runs, the two smaller grids reach the standard grid's
+ * optimum (objective within 2e-5, bench/forecast.ts); on the six runs Gadre et al. fitted, whose five
+ * constants the runs barely determine, they miss it by 1% and 38%: small ladders get the full search.
  */
-export function forecastGrid(): StartGrid {
-  return startGrid({ a: STANDARD_GRID_AXES.a, b: STANDARD_GRID_AXES.b, e: [-1, 0, 1], alpha: [0.25, 0.5, 1], beta: [0.25, 0.5, 1] });
+export function forecastGrid(runs: number): StartGrid {
+  const axes = (ab: readonly number[]) => ({ a: ab, b: ab, e: [-1, 0, 1], alpha: [0.25, 0.5, 1], beta: [0.25, 0.5, 1] });
+  const standard = standardGrid();
+  if (runs * standard.size <= SEARCH_BUDGET) return standard;
+  const medium = startGrid(axes(STANDARD_GRID_AXES.a));
+  return runs * medium.size <= SEARCH_BUDGET ? medium : startGrid(axes([0, 10, 20]));
 }
 
-/** The first (smallest) back-test refit searches the main grid, or the forecast grid when that is smaller. */
-export function firstRefitGrid(mainGrid: StartGrid): StartGrid {
-  const grid = forecastGrid();
-  return mainGrid.size <= grid.size ? mainGrid : grid;
+/** The first (smallest) back-test refit searches the default grid of its runs, or the main grid when that is smaller. */
+export function firstRefitGrid(mainGrid: StartGrid | undefined, runs: number): StartGrid {
+  const grid = forecastGrid(runs);
+  return mainGrid !== undefined && mainGrid.size < grid.size ? mainGrid : grid;
 }
 
 /**
