@@ -3,8 +3,8 @@
  * loss law, each task's method and constants with its back-test errors, the interval model, and the
  * holdout. Scores and errors are on 0–1.
  */
-import type { ForecastErrors, ForecastMethod, ForecastModel, Holdout, HoldoutForecaster, IntervalModel, TaskForecast } from '../core/forecast/index.js';
-import { conformalLevel, scoreQuantile } from '../core/forecast/index.js';
+import type { ForecastErrors, ForecastMethod, ForecastModel, Holdout, IntervalModel, TaskForecast } from '../core/forecast/index.js';
+import { conformalLevel, HOLDOUT_FORECASTERS, scoreQuantile } from '../core/forecast/index.js';
 import type { ChinchillaConstants } from '../core/fit/law-objective.js';
 import type { CsvCell } from './csv.js';
 
@@ -70,9 +70,9 @@ export interface ForecastDocument {
 const constants = (c: ChinchillaConstants): ChinchillaConstants => ({ E: c.E, A: c.A, B: c.B, alpha: c.alpha, beta: c.beta });
 
 /** The record key of each method and forecaster: two-step → two_step. */
-export const recordKey = (name: string): string => name.replace('-', '_');
+const recordKey = (name: string): string => name.replace('-', '_');
 
-export function errorsRecord(e: ForecastErrors | undefined): ErrorsRecord | null {
+function errorsRecord(e: ForecastErrors | undefined): ErrorsRecord | null {
   return e ? { n: e.n, mae: e.mae, bias: e.bias, coverage: e.coverage ?? null, width: e.width ?? null, interval_score: e.intervalScore ?? null } : null;
 }
 
@@ -80,7 +80,7 @@ function intervalRecord(model: IntervalModel | undefined, level: number): Interv
   return model ? { n: model.n, q: scoreQuantile(model, conformalLevel(model.n, level)) } : null;
 }
 
-export function taskRecord(t: TaskForecast): ForecastTaskRecord {
+function taskRecord(t: TaskForecast): ForecastTaskRecord {
   return {
     id: t.id,
     method: t.method,
@@ -96,10 +96,8 @@ export function taskRecord(t: TaskForecast): ForecastTaskRecord {
   };
 }
 
-const FORECASTERS: readonly HoldoutForecaster[] = ['forecast', 'two-step', 'one-step', 'persistence'];
-
-export function holdoutRecord(h: Holdout): HoldoutRecord {
-  const figures = (f: Holdout['pooled']): Record<string, ErrorsRecord | null> => Object.fromEntries(FORECASTERS.map((who) => [recordKey(who), errorsRecord(f[who])]));
+function holdoutRecord(h: Holdout): HoldoutRecord {
+  const figures = (f: Holdout['pooled']): Record<string, ErrorsRecord | null> => Object.fromEntries(HOLDOUT_FORECASTERS.map((who) => [recordKey(who), errorsRecord(f[who])]));
   return {
     cutoff: h.cutoff,
     train_runs: h.trainRuns,
@@ -112,7 +110,7 @@ export function holdoutRecord(h: Holdout): HoldoutRecord {
       compute: p.compute,
       distance_decades: p.distance,
       observed: p.observed,
-      forecasts: Object.fromEntries(FORECASTERS.map((who) => {
+      forecasts: Object.fromEntries(HOLDOUT_FORECASTERS.map((who) => {
         const f = p.forecasts[who];
         return [recordKey(who), f ? { forecast: f.forecast, lower: f.lower ?? null, upper: f.upper ?? null } : null];
       })),

@@ -21,7 +21,7 @@ export interface ForecastRecord {
   probability?: number | null;
 }
 
-export function forecastRecord(p: TaskPrediction, source: string): ForecastRecord {
+function forecastRecord(p: TaskPrediction, source: string): ForecastRecord {
   return { id: p.id, name: p.name, score: p.score, lower: p.lower ?? null, upper: p.upper ?? null, level: p.level, distance_decades: p.distance, method: p.method, source };
 }
 

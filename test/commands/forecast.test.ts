@@ -74,6 +74,7 @@ describe('emerge fit on a ladder of runs', () => {
     ['--via loss without a loss column', ['-', '--kind', 'forecast', '--via', 'loss'], 'task,model,params,tokens,score\nt,a,1e8,2e9,0.3\n', 2, 'emerge fit: --via loss: stdin has no loss column; forecast from compute with --via compute, or name the loss with --columns loss=...\n'],
     ['a bootstrap', ['-', '--bootstrap', '10'], 'task,model,params,tokens,score,loss\nt,a,1e8,2e9,0.3,3\n', 2, 'emerge fit: --bootstrap applies to law and curve fits; stdin is fitted as a forecast (it has a loss and a score column); --kind overrides\n'],
     ['a level of 1', ['-', '--level', '1'], 'task,model,params,tokens,score,loss\nt,a,1e8,2e9,0.3,3\n', 2, 'emerge fit: --level: "1" is too large to be an interval level (at most 9.9e-1)\n'],
+    ['a random baseline of 1', ['-'], 'task,model,params,tokens,score,loss,random_baseline\nt,a,1e8,2e9,0.3,3,1\n', 1, 'emerge fit: stdin:2: t: a random baseline of 1 is not a score below 1 (on the scale of its scores)\n'],
     ['steps without a model column', ['-'], 'task,params,tokens,score,loss,step\nt,1e8,2e9,0.3,3,10\n', 1, 'emerge fit: stdin:1: no model column naming each run (a step column marks checkpoints of runs) in the header "task,params,tokens,score,loss,step"; name it with --columns\n'],
   ];
 

@@ -114,6 +114,7 @@ export async function readLadder(csv: CsvSource, explicit: Record<string, string
       const mean = task.baselines.reduce((s, b) => s + b, 0) / task.baselines.length;
       if (task.baselines.some((b) => b !== task.baselines[0])) notes.push(`${task.id}: rows give different random baselines; using their mean, ${mean * scale.factor}`);
       ladderTask.baseline = mean * scale.factor;
+      if (!(ladderTask.baseline >= 0 && ladderTask.baseline < 1)) throw new InputError(file, task.line, `${task.id}: a random baseline of ${ladderTask.baseline} is not a score below 1 (on the scale of its scores)`);
     }
     tasks.push(ladderTask);
     firstLine.set(task.id, task.line);
