@@ -34,8 +34,8 @@ export const SEARCH_BUDGET = 50_000;
  * standard a and b, e ∈ {−1, 0, 1}, α, β ∈ {0.25, 0.5, 1}, where every published fit lies; up to 51
  * runs); beyond, 243 (a, b ∈ {0, 10, 20}). On the three Gadre et al. ladders, their twelve back-test
  * origins, all 104 runs and the 240 Chinchilla runs, the two smaller grids reach the standard grid's
- * optimum (objective within 2e-5, bench/forecast.ts); on the six runs Gadre et al. fitted, whose five
- * constants the runs barely determine, they miss it by 1% and 38%: small ladders get the full search.
+ * optimum (objective within 5e-5, bench/forecast.ts); on the six runs Gadre et al. fitted, whose five
+ * constants the runs barely determine, they miss it by 0.7% and 46%: small ladders get the full search.
  */
 export function forecastGrid(runs: number): StartGrid {
   const axes = (ab: readonly number[]) => ({ a: ab, b: ab, e: [-1, 0, 1], alpha: [0.25, 0.5, 1], beta: [0.25, 0.5, 1] });
