@@ -1,6 +1,7 @@
 /**
- * `emerge fit FILE|-`: a scaling law fitted to training runs (a loss column), or emergence curves
- * fitted to task scores (a score column); `--kind` decides when the columns do not.
+ * `emerge fit FILE|-`: a scaling law fitted to training runs (a loss column), emergence curves
+ * fitted to task scores (a score column), or forecasts of task scores from a ladder of runs (both);
+ * `--kind` decides when the columns do not.
  */
 import { UsageError } from '../errors.js';
 import { openCsv } from '../io/csv-input.js';
@@ -17,5 +18,6 @@ export async function runFit(args: string[], options: FitOptions, ctx: CommandCo
   const kind = decideKind(csv.file, csv.header, explicit, options.kind);
   const common = commonSettings(csv.file, options, kind);
   if (kind === 'law') return (await import('./fit/law.js')).runLawFit(csv, options, common, explicit, ctx);
+  if (kind === 'forecast') return (await import('./fit/forecast.js')).runForecastFit(csv, options, common, explicit, ctx);
   return (await import('./fit/curve.js')).runCurveFit(csv, options, common, explicit, ctx);
 }

@@ -9,6 +9,7 @@ import { loadModelCatalog } from '../io/models.js';
 import type { PredictOptions } from '../options/predict.js';
 import { csvDocument, csvLine } from '../render/csv.js';
 import { formatCount, formatPercent, formatSci } from '../render/format.js';
+import { FAR_DECADES } from '../core/forecast/index.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
 import { lawRecord, PREDICTION_CSV_HEADER, type PredictionRecord } from '../render/prediction-record.js';
@@ -16,7 +17,10 @@ import { bandNotes, renderAbilityTable, renderPredictionSummary, statusCounts, t
 import { predictPicture } from '../render/plot/predict-plot.js';
 import { renderProbabilityChart, type ProbabilityAt, type SizeMarker } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
+import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../render/forecast-record.js';
+import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
+import { forecastsOf, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
@@ -29,11 +33,12 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
   const plot = plotTarget(options);
+  const forecast = loadForecast(options.forecast, options);
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
     if (plot) throw new UsageError('--plot: not available with --input (a chart marks one model or a --config list)');
-    return predictBatch(options.input, settings, ctx);
+    return predictBatch(options.input, settings, ctx, forecast);
   }
   if (settings.models.length === 0) {
     throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
@@ -45,11 +50,14 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
     const { abilities: charted, markers, probabilityAt } = chartContent(models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
     await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
   }
+  const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
+  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx));
   if (settings.format === 'csv') {
-    await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
+    if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
+    else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
     return;
   }
-  const records = models.map((m) => predictor.record(m));
+  const records = models.map((m, i) => withForecasts(predictor.record(m), forecasts[i]));
   if (settings.format === 'json') {
     await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
   } else {
@@ -57,11 +65,21 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   }
 }
 
-function renderPredictTables(records: PredictionRecord[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean): string {
+/** A prediction with the forecasts of --forecast (JSON: `forecasts`, after the abilities). */
+function withForecasts(record: PredictionRecord, forecasts: ForecastRecord[] | undefined): PredictionRecord & { forecasts?: ForecastRecord[] } {
+  return forecasts ? { ...record, forecasts } : record;
+}
+
+function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean): string {
   const palette = createPalette(ctx.color);
   const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
   const blocks = records.map((record) =>
-    [renderPredictionSummary(record, view), renderAbilityTable(record, view), palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n'))].join('\n\n'),
+    [
+      renderPredictionSummary(record, view),
+      renderAbilityTable(record, view),
+      palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n')),
+      ...(record.forecasts ? [renderForecastTable(record.forecasts, palette)] : []),
+    ].join('\n\n'),
   );
   if (chart) {
     const { abilities: charted, markers, probabilityAt } = chartContent(records, settings, abilitiesChosen);
@@ -106,11 +124,11 @@ function curveNote(abilities: Ability[]): string {
  * chunk at a time and written through a buffer, so that memory does not grow with the number of
  * rows.
  */
-async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext): Promise<void> {
+async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
   const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const out = new OutputBuffer(ctx.out);
-  const format = batchFormat(settings, predictor);
+  const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor);
   let count = 0;
   for await (const chunk of readPlanChunks(path, settings, ctx)) {
     if (count === 0) out.add(format.head);
@@ -144,6 +162,31 @@ function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat 
   }
   const table = batchTable(settings);
   return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
+}
+
+/**
+ * --input with --forecast: CSV and JSON as for single models (one CSV row per model and task;
+ * `forecasts` in each JSON result); the table is one line per model and task, written as it goes.
+ */
+function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forecast: LoadedForecast, ctx: CommandContext): BatchFormat {
+  let far = 0;
+  const recordsFor = (model: ResolvedModel): ForecastRecord[] => {
+    const records = forecastsOf(forecast, model);
+    far += records.filter((r) => r.distance_decades > FAR_DECADES).length;
+    return records;
+  };
+  const farNote = (): void => {
+    if (far > 0) ctx.warn(`--forecast: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
+  };
+  if (settings.format === 'csv') {
+    return { head: csvLine(FORECAST_CSV_HEADER), row: (model) => forecastCsvText(model, recordsFor(model)), tail: () => (farNote(), '') };
+  }
+  if (settings.format === 'json') {
+    const json = batchFormat(settings, predictor);
+    return { ...json, row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(withForecasts(predictor.record(model), recordsFor(model))).trimEnd(), '    ')}`, tail: (rows) => (farNote(), json.tail(rows)) };
+  }
+  const table = forecastBatchTable(forecast.spec.level);
+  return { head: table.head, row: (model) => table.row(model, recordsFor(model)), tail: () => (farNote(), '') };
 }
 
 function indent(text: string, prefix: string): string {

@@ -1,4 +1,4 @@
-import { formatOption, planArgument, langOption, modelOptions, plotOptions, type Format, type ModelOptionValues, type PlotOptionValues } from './shared.js';
+import { forecastOption, formatOption, planArgument, langOption, modelOptions, plotOptions, type Format, type ModelOptionValues, type PlotOptionValues } from './shared.js';
 import type { CommandSpec } from './spec.js';
 
 export interface PredictOptions extends ModelOptionValues, PlotOptionValues {
@@ -6,6 +6,7 @@ export interface PredictOptions extends ModelOptionValues, PlotOptionValues {
   lang?: 'en' | 'zh';
   chart?: boolean;
   listModels?: boolean;
+  forecast?: string;
 }
 
 export const predictSpec: CommandSpec = {
@@ -19,6 +20,7 @@ export const predictSpec: CommandSpec = {
     'data its effective size grows.',
   options: [
     ...modelOptions,
+    forecastOption,
     formatOption,
     langOption,
     { flags: '--chart', description: 'add an ASCII chart of the probabilities across scale, with the model marked' },
@@ -32,5 +34,6 @@ export const predictSpec: CommandSpec = {
     { command: 'emerge predict --compute 1e24 --law hoffmann2022', explain: 'the compute-optimal model for a budget' },
     { command: 'emerge predict plans.csv --format csv', explain: 'one result per row of a CSV, streamed (a .yaml file is a plan like --config)' },
     { command: 'emerge predict --params 8B --tokens 15T --plot predict.png', explain: 'the probability chart as a picture (.svg, .png or .vl.json)' },
+    { command: 'emerge predict --forecast forecast.yaml --params 30e9 --tokens 6e12', explain: 'task scores forecast from a ladder of runs, with intervals' },
   ],
 };

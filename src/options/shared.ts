@@ -43,6 +43,12 @@ export const qualityOption: OptionSpec = {
   defaultHelp: 'standard',
 };
 
+/** A forecast file written by `emerge fit --output` for a ladder (predict, thresholds). */
+export const forecastOption: OptionSpec = {
+  flags: '--forecast <file>',
+  description: 'forecast file (written by emerge fit --output from a ladder of runs): add each task\'s forecast score, interval and extrapolation distance',
+};
+
 /** `emerge predict plans.csv`: the plan file as the positional argument (src/commands/shared/plan-file.ts). */
 export const planArgument = {
   syntax: '[file]',

@@ -11,11 +11,11 @@ describe('emerge fit: the kind of fit', () => {
     expect((await runCli(['fit', '-'], { stdin: SCORES })).stderr).toContain('1 distinct scales; at least 4 are needed');
   });
 
-  it('asks for --kind when a file has both, and follows it', async () => {
+  it('takes a file with both as a forecast, and follows --kind', async () => {
     const both = 'params,tokens,loss,score\n1e9,2e10,3,0.5\n';
     const result = await runCli(['fit', '-'], { stdin: both });
-    expect(result.stderr).toBe('emerge fit: stdin has both a loss column (loss) and a score column (score); choose --kind law or --kind curve\n');
-    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('emerge fit: stdin: the loss law needs at least 6 finished runs, and the ladder has 1; --via compute forecasts from compute alone\n');
+    expect(result.code).toBe(1);
     expect((await runCli(['fit', '-', '--kind', 'law'], { stdin: both })).stderr).toContain('too few runs');
     expect((await runCli(['fit', '-', '--kind', 'curve'], { stdin: both })).stderr).toContain('distinct scales');
   });
@@ -34,11 +34,11 @@ describe('emerge fit: the kind of fit', () => {
   });
 
   const usage: [string, string[], string, string][] = [
-    ['an unknown role', ['--columns', 'los=x'], RUNS, 'emerge fit: --columns: unknown role "los" (did you mean loss?); roles: params, tokens, compute, loss, task, subtask, metric, model, score, baseline\n'],
+    ['an unknown role', ['--columns', 'los=x'], RUNS, 'emerge fit: --columns: unknown role "los" (did you mean loss?); roles: params, tokens, compute, loss, task, subtask, metric, model, score, baseline, step\n'],
     ['a pair without =', ['--columns', 'loss'], RUNS, 'emerge fit: --columns: "loss" is not role=Header; e.g. --columns "params=Model Size,loss=Final Loss"\n'],
     ['a role given twice', ['--columns', 'loss=a,loss=b'], RUNS, 'emerge fit: --columns: loss is given twice\n'],
     ['a curve role for a law', ['--columns', 'task=params'], RUNS, 'emerge fit: --columns: task is not a column of a law fit (its roles: params, tokens, compute, loss)\n'],
-    ['an unknown --kind', ['--kind', 'both'], RUNS, "emerge fit: option '--kind <kind>' argument 'both' is invalid. Allowed choices are law, curve.\n"],
+    ['an unknown --kind', ['--kind', 'both'], RUNS, "emerge fit: option '--kind <kind>' argument 'both' is invalid. Allowed choices are law, curve, forecast.\n"],
     ['a bad --seed', ['--seed', '-1'], RUNS, 'emerge fit: --seed: "-1" must be at least 0 (a seed)\n'],
   ];
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLawPresets } from '../../src/io/laws.js';
+import { FIT_KINDS } from '../../src/options/fit.js';
 import { COMMAND_SPECS } from '../../src/options/index.js';
 import { longFlag } from '../../src/options/spec.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -52,7 +53,7 @@ describe('emerge completion bash', () => {
   it('completes a flag and its choices', () => {
     expect(replies.get('emerge predict --form')).toEqual(['--format']);
     expect(replies.get('emerge predict --format ')).toEqual(['table', 'csv', 'json']);
-    expect(replies.get('emerge fit runs.csv --kind ')).toEqual(['law', 'curve']);
+    expect(replies.get('emerge fit runs.csv --kind ')).toEqual([...FIT_KINDS]);
   });
   it('completes the last ability id of a list', () => {
     expect(replies.get('emerge thresholds --require in-context-learning,chain-of-th')).toEqual([

@@ -22,6 +22,6 @@ describe('lawPicture', () => {
     expect(observed[0]!.x).toBe(all[0]!.compute);
     expect(observed.at(-1)!.x).toBe(all.at(-1)!.compute);
     expect(picture.title).toContain('12345 training runs');
-    expect(picture.subtitle.at(-1)).toBe(`${MAX_DRAWN_RUNS} of the 12345 runs drawn, evenly spaced in training compute.`);
+    expect(picture.subtitle!.at(-1)).toBe(`${MAX_DRAWN_RUNS} of the 12345 runs drawn, evenly spaced in training compute.`);
   });
 });

@@ -12,7 +12,9 @@ import { didYouMean } from '../../util/suggest.js';
 
 export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss'] as const;
 export const CURVE_ROLES = ['task', 'subtask', 'metric', 'model', 'score', 'baseline', 'params', 'tokens', 'compute'] as const;
-const ALL_ROLES = [...new Set<string>([...LAW_ROLES, ...CURVE_ROLES])];
+export const FORECAST_ROLES = [...CURVE_ROLES, 'loss', 'step'] as const;
+const ALL_ROLES = [...new Set<string>([...LAW_ROLES, ...FORECAST_ROLES])];
+const ROLES: Record<FitKind, readonly string[]> = { law: LAW_ROLES, curve: CURVE_ROLES, forecast: FORECAST_ROLES };
 
 /**
  * `--columns params=Model Size,loss=Final Loss` → { params: 'Model Size', loss: 'Final Loss' }.
@@ -37,9 +39,10 @@ export function parseColumnMap(text: string | undefined): Record<string, string>
 
 /**
  * The kind of fit: `--kind` if given, else from the header (a loss column → law, a score column →
- * curve). Checks that every role of `--columns` belongs to that kind and names a column of the file.
- * @throws UsageError when the header has both and no --kind decides, or a role does not fit the kind;
- *   InputError (line 1) when neither column is there or a --columns name is not in the header
+ * curve, both → forecast). Checks that every role of `--columns` belongs to that kind and names a
+ * column of the file.
+ * @throws UsageError when a role does not fit the kind; InputError (line 1) when neither column is
+ *   there or a --columns name is not in the header
  */
 export function decideKind(file: string, header: readonly string[], explicit: Record<string, string>, kind: FitKind | undefined): FitKind {
   const lower = header.map((h) => h.toLowerCase());
@@ -52,15 +55,12 @@ export function decideKind(file: string, header: readonly string[], explicit: Re
   const score = findScoreColumns(header, explicit).score;
   let decided = kind;
   if (decided === undefined) {
-    if (loss !== undefined && score !== undefined) {
-      throw new UsageError(`${file} has both a loss column (${header[loss]}) and a score column (${header[score]}); choose --kind law or --kind curve`);
-    }
     if (loss === undefined && score === undefined) {
       throw new InputError(file, 1, `no loss column (training runs, for a scaling law) and no score column (task scores, for emergence curves) in the header ${quoteUserText(header.join(','))}; name one with --columns loss=... or --columns score=...`);
     }
-    decided = loss !== undefined ? 'law' : 'curve';
+    decided = loss !== undefined && score !== undefined ? 'forecast' : loss !== undefined ? 'law' : 'curve';
   }
-  const roles: readonly string[] = decided === 'law' ? LAW_ROLES : CURVE_ROLES;
+  const roles = ROLES[decided];
   for (const role of Object.keys(explicit)) {
     if (!roles.includes(role)) throw new UsageError(`--columns: ${role} is not a column of a ${decided} fit (its roles: ${roles.join(', ')})`);
   }

@@ -81,7 +81,7 @@ export async function readScores(csv: CsvSource, request: ScoreReadRequest): Pro
 }
 
 /** A number from a cell, undefined when the cell is empty. */
-function optionalNumber(file: string, line: number, field: string, cell: string): number | undefined {
+export function optionalNumber(file: string, line: number, field: string, cell: string): number | undefined {
   if (cell === '') return undefined;
   const value = parseQuantity(cell);
   if (value === undefined || !Number.isFinite(value)) throw new InputError(file, line, `${field}: ${quoteUserText(cell)} is not a finite number`);
@@ -130,7 +130,7 @@ function scaleReader(file: string, header: readonly string[], columns: Record<st
 }
 
 /** The grouping columns as [key, index] pairs. */
-function groupColumnIndexes(file: string, header: readonly string[], columns: Record<string, number | undefined>, group: string | undefined): [string, number][] {
+export function groupColumnIndexes(file: string, header: readonly string[], columns: Record<string, number | undefined>, group: string | undefined): [string, number][] {
   if (group === undefined) return DEFAULT_GROUP.filter((role) => columns[role] !== undefined).map((role) => [role, columns[role]!]);
   const lower = header.map((h) => h.toLowerCase());
   return group

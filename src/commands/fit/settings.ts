@@ -6,12 +6,18 @@ import { DEFAULT_BOOTSTRAP } from '../../core/fit/bootstrap.js';
 import { DEFAULT_SEED } from '../../core/random.js';
 import { UsageError } from '../../errors.js';
 import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
-import { CURVE_ONLY, LAW_ONLY, type FitKind, type FitOptions } from '../../options/fit.js';
+import { KIND_OPTIONS, type FitKind, type FitOptions } from '../../options/fit.js';
 import type { Format } from '../../options/shared.js';
 import { plotTarget, type PlotTarget } from '../shared/plot.js';
 
 const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
 const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
+
+const KIND_DESCRIPTIONS: Record<FitKind, string> = {
+  law: 'a scaling law (it has a loss column)',
+  curve: 'a set of emergence curves (it has a score column)',
+  forecast: 'a forecast (it has a loss and a score column)',
+};
 
 export interface CommonFitSettings {
   file: string;
@@ -30,10 +36,9 @@ export interface CommonFitSettings {
  * @throws UsageError naming the flag
  */
 export function commonSettings(file: string, options: FitOptions, kind: FitKind): CommonFitSettings {
-  const foreign = kind === 'law' ? CURVE_ONLY : LAW_ONLY;
-  for (const key of foreign) {
-    if (options[key] !== undefined) {
-      throw new UsageError(`${flagName(key)} applies to ${kind === 'law' ? 'curve' : 'law'} fits; ${file} is fitted as a ${kind === 'law' ? 'scaling law (it has a loss column)' : 'set of emergence curves (it has a score column)'}${options.kind ? '' : '; --kind overrides'}`);
+  for (const [key, kinds] of Object.entries(KIND_OPTIONS) as [keyof FitOptions, readonly FitKind[]][]) {
+    if (options[key] !== undefined && !kinds.includes(kind)) {
+      throw new UsageError(`${flagName(key)} applies to ${kinds.join(' and ')} fits; ${file} is fitted as ${options.kind === 'forecast' ? 'a forecast (--kind forecast)' : KIND_DESCRIPTIONS[kind]}${options.kind ? '' : '; --kind overrides'}`);
     }
   }
   const settings: CommonFitSettings = {

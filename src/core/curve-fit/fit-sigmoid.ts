@@ -5,7 +5,8 @@
  * Bounds (x units are decades of scale, or nats on the loss axis):
  * - x0 ∈ [x_min − ¼·span, x_max + ¼·span], span = x_max − x_min: a threshold may sit a little outside
  *   the observed range (a rise that has only begun), not arbitrarily far.
- * - k ∈ [0.01, 50] per unit of x: the 10–90% rise takes between 439 and 0.088 units (a step).
+ * - k ∈ [0.01, 50] per unit of x: the 10–90% rise takes between 439 and 0.088 units (a step); a
+ *   caller may lower the upper bound (`maxK`).
  * - floor: the random baseline when known (fixed), otherwise fitted in [0, 0.3].
  * - ceiling: 1 by default (fixed); when fitted, in [max(y_max − 0.2, floor_max + 0.05), 1] capped at 1:
  *   the curve may top out below the best observed score only by noise-sized amounts (0.2).
@@ -25,6 +26,10 @@ export interface SigmoidFitOptions {
   floor?: number;
   /** Fit the ceiling instead of fixing it at 1. */
   fitCeiling?: boolean;
+  /** A lower upper bound on k than K_RANGE's (forecasts cap the sharpness, src/core/forecast/score-curves.ts). */
+  maxK?: number;
+  /** The starts' 10–90% rise widths as fractions of the x span (default 1, ¼ and 1/16). */
+  widthFractions?: readonly number[];
   /** LM settings for each start. */
   solver?: LeastSquaresOptions;
 }
@@ -69,14 +74,15 @@ export function sigmoidBounds(xs: readonly number[], ys: readonly number[], opti
   if (options.fitCeiling) ceilingLo = Math.min(1, Math.max(Math.max(...ys) - CEILING_SLACK, floorHi + 0.05));
   return {
     lower: { x0: xMin - X0_MARGIN * span, k: K_RANGE[0], floor: floorLo, ceiling: ceilingLo },
-    upper: { x0: xMax + X0_MARGIN * span, k: K_RANGE[1], floor: floorHi, ceiling: 1 },
+    upper: { x0: xMax + X0_MARGIN * span, k: Math.max(K_RANGE[0], Math.min(K_RANGE[1], options.maxK ?? K_RANGE[1])), floor: floorHi, ceiling: 1 },
   };
 }
 
 /**
  * Fit the sigmoid from a grid of 15 starts (x0 at 10, 30, 50, 70 and 90% of the x range; k such that
- * the 10–90% rise spans 1, ¼ and 1/16 of it; floor and ceiling at the lowest and highest scores,
- * clamped) and keep the lowest residual sum of squares (ties go to a converged start).
+ * the 10–90% rise spans 1, ¼ and 1/16 of it, or `widthFractions` of it; floor and ceiling at the lowest and highest scores,
+ * clamped; a start whose k clamps to the same value as the one before is skipped) and keep the lowest
+ * residual sum of squares (ties go to a converged start).
  * @throws RangeError as `sigmoidBounds`
  * @example fitSigmoid([18, 19, 20, 21, 22, 23], [0, 0.0025, 0.0474, 0.5, 0.9526, 0.9975], { floor: 0 }).params // { x0: 21.00000007596241, k: 3.0005117601225475, floor: 0, ceiling: 1 } (the ys are rounded values of x0 = 21, k = 3)
  */
@@ -88,13 +94,17 @@ export function fitSigmoid(xs: readonly number[], ys: readonly number[], options
   const ceilingStart = clamp(Math.max(...ys), bounds.lower.ceiling, bounds.upper.ceiling);
   let best: SigmoidFit | undefined;
   for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
-    for (const widthFraction of [1, 0.25, 0.0625]) {
+    let previousK = NaN;
+    for (const widthFraction of options.widthFractions ?? [1, 0.25, 0.0625]) {
       const start: SigmoidParams = {
         x0: xMin + fraction * span,
         k: clamp((2 * Math.log(9)) / (widthFraction * span), bounds.lower.k, bounds.upper.k),
         floor: floorStart,
         ceiling: ceilingStart,
       };
+      // A k clamped to its bound repeats the previous start: the same fit, not fitted twice.
+      if (start.k === previousK) continue;
+      previousK = start.k;
       const fit = refitSigmoid(xs, ys, start, bounds, options.solver);
       if (!best || better(fit, best)) best = fit;
     }
