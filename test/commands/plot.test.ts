@@ -44,6 +44,7 @@ beforeAll(async () => {
     ['finite-eval.png', ['simulate', '--scenario', 'finite-eval', '--trials', '200']],
     ['finite-eval-again.png', ['simulate', '--scenario', 'finite-eval', '--trials', '200']],
     ['thresholds.vl.json', ['thresholds', '--params', '70e9']],
+    ['forecast.vl.json', ['fit', 'fixtures/ladder_rpj_paper.csv', '--holdout-above', '1e21']],
   ];
   for (const [name, argv] of jobs) await run([...argv, '--plot', at(name)]);
   for (const format of ['table', 'json']) outputs[format] = [await run([...PREDICT, '--format', format]), await run([...PREDICT, '--format', format, '--plot', at(`predict-${format}.vl.json`)])];
@@ -102,6 +103,22 @@ describe('--plot FILE.svg', () => {
   });
 });
 
+describe('--plot of a forecast', () => {
+  // The Gadre et al. ladder, back-tested above 1e21 FLOPs: 6 runs fitted, the 2 targets held out.
+  it('draws a panel per task (at most 16) with its interval band, the fitted and the held-out runs', () => {
+    const spec = JSON.parse(readFileSync(pictures['forecast.vl.json']!, 'utf8'));
+    expect(spec.concat).toHaveLength(16);
+    const values = (panel: Spec, series: string) => panel.layer.flatMap((l: Spec) => l.data.values.filter((v: Spec) => v.series === series));
+    for (const panel of spec.concat) {
+      expect(panel.layer.some((l: Spec) => l.mark.type === 'area')).toBe(true);
+      expect(values(panel, 'fitted runs')).toHaveLength(6);
+      expect(values(panel, 'held-out runs')).toHaveLength(2);
+      for (const band of values(panel, '80% interval')) expect(band.y).toBeLessThanOrEqual(band.y2);
+    }
+    expect(JSON.stringify(spec)).toContain('16 of 46 tasks drawn');
+  });
+});
+
 describe('--plot FILE.png', () => {
   it('has the --plot-size and more than one colour', () => {
     const png = PNG.sync.read(readFileSync(pictures['predict.png']!));
@@ -123,7 +140,7 @@ describe('--plot FILE.vl.json', () => {
   // A validator that interprets the schema (compiling its 1.9 MB with ajv takes 12 s).
   const validator = new Validator(schema, '7', false);
 
-  it.each(['predict-json.vl.json', 'curves.vl.json', 'thresholds.vl.json'])('%s validates against the Vega-Lite schema of the pinned version', (name) => {
+  it.each(['predict-json.vl.json', 'curves.vl.json', 'thresholds.vl.json', 'forecast.vl.json'])('%s validates against the Vega-Lite schema of the pinned version', (name) => {
     const spec = JSON.parse(readFileSync(pictures[name]!, 'utf8'));
     const result = validator.validate(spec);
     expect(result.valid, JSON.stringify(result.errors.slice(-3))).toBe(true);

@@ -4,7 +4,7 @@
  * the fit's own back-tests, an optional holdout (--holdout-above) and the forecast file (--output).
  */
 import { fitChinchillaLaw } from '../../core/fit/law-fit.js';
-import { DEFAULT_LEVEL, finishedRuns, fitForecast, holdoutForecast, type ForecastFitOptions, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
+import { DEFAULT_LEVEL, finishedRuns, fitForecast, forecastSpec, holdoutForecast, type ForecastFitOptions, type ForecastModel, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { parseFlagQuantity, type Range } from '../../io/numbers.js';
@@ -15,6 +15,9 @@ import { forecastCsvHeader, forecastCsvRows, forecastDocument } from '../../rend
 import { renderForecastHoldout, renderForecastSummary, renderForecastTable } from '../../render/forecast-fit-view.js';
 import { toJson } from '../../render/json.js';
 import { createPalette } from '../../render/palette.js';
+import type { Picture } from '../../render/plot/chart.js';
+import { forecastPicture } from '../../render/plot/forecast-plot.js';
+import { writePicture } from '../shared/plot.js';
 import type { CommandContext } from '../context.js';
 import { readLadder, type LadderInput } from './forecast-input.js';
 import { writeForecastFile } from './forecast-output.js';
@@ -71,12 +74,23 @@ export async function runForecastFit(csv: CsvSource, options: FitOptions, common
     gridName,
   });
   if (common.output !== undefined) writeForecastFile(common.output, model, doc);
+  if (common.plot) await writePicture(common.plot, forecastPictureOf(input, holdout ? holdout.model : model, law.holdoutAbove));
   if (common.format === 'json') return ctx.out.write(toJson(doc));
   if (common.format === 'csv') return ctx.out.write(csvDocument(forecastCsvHeader(holdout !== undefined), forecastCsvRows(doc)));
   const palette = createPalette(ctx.color);
   const blocks = [`${renderForecastSummary(doc)}\n\n${renderForecastTable(doc, palette)}`];
   if (holdout) blocks.push(renderForecastHoldout(doc, palette));
   await ctx.out.write(`${blocks.join('\n\n')}\n`);
+}
+
+/** The picture of the forecast (or, with --holdout-above, of its back-test): a panel per fitted task. */
+function forecastPictureOf(input: LadderInput, model: ForecastModel, cutoff: number | undefined): Picture {
+  const spec = forecastSpec(model, input.file);
+  const panels = spec.tasks.map((task) => {
+    const runs = finishedRuns(input.tasks.find((t) => t.id === task.id)!.points).map((p) => ({ compute: p.compute, score: p.score }));
+    return { id: task.id, fitted: runs.filter((r) => cutoff === undefined || r.compute <= cutoff), heldOut: runs.filter((r) => cutoff !== undefined && r.compute > cutoff) };
+  });
+  return forecastPicture(spec, panels, { file: input.file, ...(cutoff === undefined ? {} : { cutoff }) });
 }
 
 /** Runs a fit, naming the file in the errors the core throws without one. */
