@@ -49,7 +49,7 @@ beforeAll(async () => {
   for (const [name, argv] of jobs) await run([...argv, '--plot', at(name)]);
   for (const format of ['table', 'json']) outputs[format] = [await run([...PREDICT, '--format', format]), await run([...PREDICT, '--format', format, '--plot', at(`predict-${format}.vl.json`)])];
   for (const name of readdirSync(dir)) pictures[name] = at(name);
-}, 60_000);
+});
 
 /**
  * What a picture shows, not its bytes: each mark's role and data (its ARIA label), every text, and

@@ -15,7 +15,7 @@ const entry = (id: string, measure: string) => shipped.abilities.find((a) => a.i
 describe('data/evidence.yaml', () => {
   it('is byte for byte what scripts/build-evidence.ts computes now (seeded bootstraps: the same bytes on every run)', () => {
     expect(evidenceYaml(computeShippedEvidence())).toBe(shippedText);
-  }, 30_000);
+  });
 
   it('covers every seed ability of the catalog: each has evidence, or an empty list and a note saying why', () => {
     const seed = loadAbilityCatalog().abilities.filter((a) => a.source.startsWith('seed §'));
