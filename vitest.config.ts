@@ -10,6 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/fast-check.ts'],
+    // The published law fits, run once and shared (test/setup/published-fits.ts).
+    globalSetup: ['test/setup/published-fits.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-results.json' },
     pool: 'threads',

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { computeOptimal } from '../../src/core/allocation.js';
 import { heldOutError, splitByCompute } from '../../src/core/fit/backtest.js';
 import { fitChinchillaLaw } from '../../src/core/fit/law-fit.js';
@@ -63,18 +63,27 @@ function syntheticRuns(law: ChinchillaLaw, sigma: number, seed: number): Trainin
 const temporary = mkdtempSync(join(tmpdir(), 'emerge-fit-law-'));
 
 describe('emerge fit on the Chinchilla runs (issue 4 must-holds)', () => {
-  // The published method in full: 4,500 starts (in one thread under vitest: a few seconds).
-  it('reproduces Besiroglu et al. 2024 on fixtures/chinchilla_runs.csv (the 240 kept runs)', async () => {
-    const doc = await fitJson(['fixtures/chinchilla_runs.csv', '--bootstrap', '0']);
+  // The published method in full, 4,500 starts: the suite's shared fits (test/setup/published-fits.ts),
+  // run once by the built binary, read here.
+  const shared = (name: 'chinchilla' | 'epochPoints'): LawJson => {
+    const result = inject('publishedFits')[name];
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return JSON.parse(result.stdout) as LawJson;
+  };
+
+  it('reproduces Besiroglu et al. 2024 on fixtures/chinchilla_runs.csv (the 240 kept runs)', () => {
+    const doc = shared('chinchilla');
     expectPublishedFit(doc);
-    expect(doc).toMatchObject({ kind: 'law', n: 240, starts: 4500, converged: true, grid: 'standard', intervals: null, bootstrap: null });
+    expect(doc).toMatchObject({ kind: 'law', n: 240, starts: 4500, converged: true, grid: 'standard' });
     expect(doc.loss).toEqual({ kind: 'huber', delta: 1e-3, tau: 0.5 });
     expect(doc.diagnostics).toMatchObject({ poorly_determined: false, warnings: [] });
   });
 
-  it('gives the same fit on the 245 epoch points with --exclude-top-loss 5 (the 5 flagged rows)', async () => {
-    const doc = await fitJson(['fixtures/chinchilla_epoch_points.csv', '--exclude-top-loss', '5', '--bootstrap', '0']);
+  it('gives the same fit on the 245 epoch points with --exclude-top-loss 5 (the 5 flagged rows)', () => {
+    const doc = shared('epochPoints');
     expectPublishedFit(doc);
+    expect(doc).toMatchObject({ starts: 4500, intervals: null, bootstrap: null });
     expect(doc.n).toBe(240);
     // Rows 0–4 of the file (lines 2–6) are the ones Epoch flag as outliers (epoch_excluded_outlier = 1).
     expect(doc.excluded.map((e) => e.line).sort()).toEqual([2, 3, 4, 5, 6]);

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { relativeError } from '../helpers/laws.js';
 import { runBin } from '../helpers/run-bin.js';
 
@@ -12,8 +12,9 @@ const temporary = mkdtempSync(join(tmpdir(), 'emerge-fit-e2e-'));
 describe('emerge fit (built binary)', () => {
   // Issue 4's figures through the worker pool: objective within 1e-6 relative of 0.0010182740 or
   // lower, constants within 0.5% of Besiroglu et al. 2024 (A=477.8, B=2143, E=1.8172, α=0.34731, β=0.36718).
+  // The run is the suite's shared one (test/setup/published-fits.ts: the binary, worker threads).
   it('fits the 240 Chinchilla runs with 1000 bootstraps on worker threads', () => {
-    const result = runBin(['fit', 'fixtures/chinchilla_runs.csv', '--at-compute', '1e24', '--format', 'json']);
+    const result = inject('publishedFits').chinchilla;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const doc = JSON.parse(result.stdout) as { law: Record<string, number>; objective: number; starts: number; converged: boolean; intervals: Record<string, [number, number]> };
