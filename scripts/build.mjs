@@ -1,40 +1,61 @@
-// Bundles the CLI into dist/: cli.js (the commander program and every command's options) and one
-// self-contained bundle per subcommand (predict.js, fit.js, thresholds.js, simulate.js), which cli.js
-// imports only when that command runs. `emerge predict` thus loads two files and nothing it does not
-// use: start-up time is part of the product (bench/startup.ts).
+// Bundles the CLI into dist/: cli.cjs (the commander program and every command's options) and one
+// self-contained bundle per subcommand (predict.cjs, fit.cjs, thresholds.cjs, simulate.cjs), which
+// cli.cjs loads only when that command runs. `emerge predict` thus loads two files and nothing it does
+// not use: start-up time is part of the product (bench/startup.ts).
+//
+// The bundles are CommonJS so that bin/emerge.js can compile them with a V8 code cache, which this
+// script writes next to each bundle (NAME.cjs.cache) after running a typical command of each: V8 then
+// deserializes the bytecode of every function those commands ran instead of compiling it again.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 
 const COMMANDS = ['predict', 'fit', 'thresholds', 'simulate'];
+const require = createRequire(import.meta.url);
 
 const common = {
   outdir: 'dist',
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
   logLevel: 'warning',
-  // CommonJS code in the bundle may call require() for Node built-ins.
-  banner: { js: "import { createRequire as __emergeRequire } from 'node:module'; const require = __emergeRequire(import.meta.url);" },
 };
 
-/** In cli.js, `import('./commands/NAME.js')` stays a run-time import of the bundle dist/NAME.js. */
-const commandsAreSeparateBundles = {
-  name: 'commands-are-separate-bundles',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => ({ path: args.path.replace('/commands', ''), external: true }));
-  },
+const cjs = {
+  ...common,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // import() of another bundle becomes require(), which bin/emerge.js routes through its code cache.
+  supported: { 'dynamic-import': false },
+  // The sources locate data/ and the worker from import.meta.url, which CommonJS has not.
+  define: { 'import.meta.url': '__emergeModuleUrl' },
+  banner: { js: "var __emergeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      name: 'commands-are-separate-bundles',
+      setup(esbuild) {
+        // In cli.cjs, `import('./commands/NAME.js')` stays a run-time load of the bundle dist/NAME.cjs.
+        esbuild.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => ({ path: args.path.replace('/commands', '').replace(/\.js$/, '.cjs'), external: true }));
+      },
+    },
+  ],
 };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli.ts'], plugins: [commandsAreSeparateBundles] });
 await Promise.all([
-  ...COMMANDS.map((name) => build({ ...common, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
-  // The scaling-law fit's worker thread: src/parallel/law-fit-pool.ts loads dist/law-fit-worker.js
-  // next to the bundle (and computes in-thread when it is absent).
-  build({ ...common, entryPoints: [{ in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }] }),
+  build({ ...cjs, entryPoints: ['src/cli.ts'] }),
+  ...COMMANDS.map((name) => build({ ...cjs, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
+  // The scaling-law fit's worker thread (an ES module, run by worker_threads): src/parallel/law-fit-pool.ts
+  // loads dist/law-fit-worker.js next to the bundle (and computes in-thread when it is absent).
+  build({
+    ...common,
+    format: 'esm',
+    entryPoints: [{ in: 'src/parallel/law-fit-worker.ts', out: 'law-fit-worker' }],
+    // CommonJS code in the bundle may call require() for Node built-ins.
+    banner: { js: "import { createRequire as __emergeRequire } from 'node:module'; const require = __emergeRequire(import.meta.url);" },
+  }),
 ]);
 
 // The shipped YAML data, precompiled to JSON: parsing YAML at every start of the CLI would cost tens
@@ -44,3 +65,28 @@ for (const name of readdirSync(new URL('../data', import.meta.url)).filter((n) =
   const value = parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'));
   writeFileSync(new URL(`../dist/data/${name.replace(/\.yaml$/, '.json')}`, import.meta.url), JSON.stringify(value));
 }
+
+// The code caches: every bundle loaded by typical commands, after they ran (so that the cache holds
+// the functions they compiled, not only the top level). Output goes nowhere.
+const { loadBundle, writeCodeCaches } = require('../bin/emerge.js');
+const cli = loadBundle('cli.cjs');
+let messages = '';
+const io = {
+  stdout: { write: () => true, isTTY: false },
+  stderr: { write: (text) => ((messages += text), true), isTTY: false },
+  get stdin() {
+    return process.stdin;
+  },
+  env: { NO_COLOR: '1' },
+};
+for (const argv of [
+  ['predict', '--params', '70e9'],
+  ['predict', '--params', '70e9', '--format', 'json'],
+  ['thresholds', '--params', '70e9', '--require', 'in-context-learning'],
+  ['simulate', '--scenario', 'phase', '--steps', '200'],
+  ['fit', 'fixtures/emergence_obsscaling_bigbench.csv', '--bootstrap', '0'],
+]) {
+  const code = await cli.main(argv, io);
+  if (code !== 0) throw new Error(`build: \`emerge ${argv.join(' ')}\` exited with ${code} while writing the code cache: ${messages}`);
+}
+writeCodeCaches();
