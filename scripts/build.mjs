@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 
 const COMMANDS = ['predict', 'fit', 'thresholds', 'simulate'];
 const require = createRequire(import.meta.url);
+const YAML_EXPORTS = Object.keys(require('yaml'));
 
 const common = {
   outdir: 'dist',
@@ -45,6 +46,15 @@ const cjs = {
           contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
           loader: 'js',
         }));
+        // The YAML library (250 KB, most of a command bundle) is a bundle of its own, dist/yaml.cjs,
+        // loaded when a YAML file is first parsed: the shipped data is read from JSON (below), so
+        // `emerge predict --params 70e9` never needs it.
+        esbuild.onResolve({ filter: /^yaml$/ }, () => ({ path: 'lazy-yaml', namespace: 'emerge' }));
+        esbuild.onLoad({ filter: /^lazy-yaml$/, namespace: 'emerge' }, () => ({
+          contents: `let yaml;\nfor (const name of ${JSON.stringify(YAML_EXPORTS)}) Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require('./yaml.cjs'))[name] });`,
+          loader: 'js',
+        }));
+        esbuild.onResolve({ filter: /^\.\/yaml\.cjs$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
   ],
@@ -54,6 +64,7 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
   build({ ...cjs, entryPoints: ['src/cli.ts'] }),
   ...COMMANDS.map((name) => build({ ...cjs, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
+  build({ ...cjs, entryPoints: [{ in: require.resolve('yaml'), out: 'yaml' }] }),
   // The scaling-law fit's worker thread (an ES module, run by worker_threads): src/parallel/law-fit-pool.ts
   // loads dist/law-fit-worker.js next to the bundle (and computes in-thread when it is absent).
   build({
@@ -89,6 +100,7 @@ const io = {
 for (const argv of [
   ['predict', '--params', '70e9'],
   ['predict', '--params', '70e9', '--format', 'json'],
+  ['predict', '--config', 'fixtures/plan.yaml'],
   ['thresholds', '--params', '70e9', '--require', 'in-context-learning'],
   ['simulate', '--scenario', 'phase', '--steps', '200'],
   ['fit', 'fixtures/emergence_obsscaling_bigbench.csv', '--bootstrap', '0'],
