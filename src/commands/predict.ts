@@ -15,7 +15,7 @@ import { renderProbabilityChart } from '../render/probability-chart.js';
 import { renderTable } from '../render/table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
-import { readPlanChunks } from './shared/plan-rows.js';
+import { forEachPlanRow, type PlanRow } from './shared/plan-rows.js';
 import { createPredictor, type Predictor } from './shared/prediction.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
 
@@ -77,9 +77,8 @@ function curveNote(abilities: Ability[]): string {
 }
 
 /**
- * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), read a
- * chunk at a time and written through a buffer, so that memory does not grow with the number of
- * rows.
+ * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), each
+ * written through a buffer as it is read, so that memory does not grow with the number of rows.
  */
 async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
@@ -87,11 +86,11 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
   const out = new OutputBuffer(ctx.out);
   const format = batchFormat(settings, predictor);
   let count = 0;
-  for await (const chunk of readPlanChunks(path, settings, ctx)) {
+  const onRow = (row: PlanRow): void => {
     if (count === 0) out.add(format.head);
-    for (const row of chunk) out.add(format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++));
-    await out.drain();
-  }
+    out.add(format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++));
+  };
+  await forEachPlanRow(path, settings, ctx, onRow, () => out.drain());
   if (count === 0) {
     out.add(format.head);
     ctx.warn('the input has a header but no rows');
