@@ -112,16 +112,12 @@ function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat 
   if (settings.format === 'json') {
     return {
       head: toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '['),
-      row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(predictor.record(model)).trimEnd(), '    ')}`,
+      row: (model, index) => `${index > 0 ? ',' : ''}\n${predictor.resultJson(model)}`,
       tail: (rows) => `${rows > 0 ? '\n  ' : ''}]\n}\n`,
     };
   }
   const table = batchTable(settings);
   return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
-}
-
-function indent(text: string, prefix: string): string {
-  return text.replace(/^/gm, prefix);
 }
 
 /**
