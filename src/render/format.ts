@@ -52,7 +52,17 @@ export function formatDecades(value: number): string {
  * "1.9734158767926191", "1e+24"); non-finite values become the empty cell.
  */
 export function formatCsvNumber(value: number): string {
-  return Number.isFinite(value) ? String(value) : '';
+  return Number.isFinite(value) ? shortestText(value) : '';
+}
+
+/**
+ * String(value) for a finite number. JSON.stringify writes a finite number exactly as String does
+ * (ECMA-262 SerializeJSONProperty: ToString), but at about half the cost in V8, which keeps every
+ * String of a double in a cache whose strings then outlive the young generation: in a batch of a
+ * million rows that cache cost more than the digits.
+ */
+export function shortestText(value: number): string {
+  return JSON.stringify(value);
 }
 
 function trimZeros(text: string): string {

@@ -197,7 +197,8 @@ export function predictionJsonWriter(templates: readonly AbilityTemplate[], dept
     }
     return json;
   };
-  const number = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
+  /** A number as JSON.stringify writes it (null when not finite); see shortestText in format.ts on why not String. */
+  const number = (value: number): string => JSON.stringify(value);
 
   return (model, assessment, stage) => {
     const a = assessment;
