@@ -198,6 +198,8 @@ export class CsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.started = true;
     }
+    // Control characters are looked for line by line only in a text that has one (to name its line).
+    const controls = CONTROL.test(text);
     let position = 0;
     let quote = -1; // the next quote at or after `position` (Infinity: none left in this text)
     while (position < text.length) {
@@ -214,7 +216,7 @@ export class CsvParser {
         let raw = text.slice(position, lineEnd);
         if (raw.endsWith('\r')) raw = raw.slice(0, -1);
         if (raw !== '') {
-          this.checkControls(raw, this.line);
+          if (controls) this.checkControls(raw, this.line);
           const cells = raw.split(',');
           for (let i = 0; i < cells.length; i++) {
             const cell = cells[i]!;
@@ -228,7 +230,7 @@ export class CsvParser {
       }
       const parsed = this.quotedRecord(text, position, final);
       if (!parsed) break; // the record continues in the next chunk
-      for (const cell of parsed.cells) this.checkControls(cell, this.line);
+      if (controls) for (const cell of parsed.cells) this.checkControls(cell, this.line);
       this.emit(emit, parsed.cells, this.line);
       this.line += parsed.lines;
       position = parsed.next;
