@@ -134,12 +134,36 @@ export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: numbe
       as.push(a());
     }
   }
+  return paired(as, bs);
+}
+
+/** comparePair for work done in this process that is awaited (bench/csv-read.ts); `warmUp: false` skips the warm-up runs. */
+export async function comparePairAsync(a: () => Promise<RunTiming>, b: () => Promise<RunTiming>, pairs: number, warmUp = true): Promise<PairedMeasurement> {
+  if (warmUp) {
+    await a();
+    await b();
+  }
+  const as: RunTiming[] = [];
+  const bs: RunTiming[] = [];
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      as.push(await a());
+      bs.push(await b());
+    } else {
+      bs.push(await b());
+      as.push(await a());
+    }
+  }
+  return paired(as, bs);
+}
+
+function paired(as: RunTiming[], bs: RunTiming[]): PairedMeasurement {
   return {
     a: medianTiming(as),
     b: medianTiming(bs),
     ratio: median(as.map((t, i) => t.ms / bs[i]!.ms)),
     cpuRatio: median(as.map((t, i) => t.cpuMs / bs[i]!.cpuMs)),
-    pairs,
+    pairs: as.length,
   };
 }
 
@@ -155,4 +179,4 @@ export function machineLine(): string {
 }
 
 /** The ratio line of a paired measurement: "1.23× wall, 1.25× CPU (median of 21 pairs)". */
-export const fmtRatio = (p: PairedMeasurement): string => `${p.ratio.toFixed(2)}× wall, ${p.cpuRatio.toFixed(2)}× CPU (median of ${p.pairs} pairs)`;
+export const fmtRatio = (p: PairedMeasurement): string => `${p.ratio.toFixed(2)}× wall, ${p.cpuRatio.toFixed(2)}× CPU (${p.pairs === 1 ? 'one pair' : `median of ${p.pairs} pairs`})`;
