@@ -13,7 +13,7 @@
 //
 //   npx tsx bench/batch-predict.ts [pairs] [rows]
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { comparePair, fmtRatio, fmtRun, machineLine, runOnce } from './measure.js';
@@ -26,11 +26,11 @@ const pandasScript = fileURLToPath(new URL('./batch-predict-pandas.py', import.m
 const PYTHON = '/usr/bin/python3';
 mkdirSync(out, { recursive: true });
 
-/** A deterministic plan: sizes from 1e8 to 1e11 parameters and 1e10 to 1e13 tokens. */
+/** A deterministic plan (written once into bench/out): sizes from 1e8 to 1e11 parameters and 1e10 to 1e13 tokens. */
 async function writePlans(n: number): Promise<string> {
   const path = `${out}plans-${n}.csv`;
   if (existsSync(path)) return path;
-  const file = createWriteStream(path);
+  const file = createWriteStream(`${path}.partial`);
   file.write('name,params,tokens\n');
   let chunk = '';
   for (let i = 0; i < n; i++) {
@@ -42,6 +42,7 @@ async function writePlans(n: number): Promise<string> {
   }
   file.end(chunk);
   await once(file, 'finish');
+  renameSync(`${path}.partial`, path);
   return path;
 }
 
