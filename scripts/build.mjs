@@ -46,6 +46,10 @@ const cjs = {
           contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
           loader: 'js',
         }));
+        // emerge gives chalk its colour level (src/render/palette.ts; src/cli.ts decides it), so chalk's
+        // own look at the terminal is left out: it loads node:tty, and node:net with it, at start-up.
+        esbuild.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'no-supports-color', namespace: 'emerge' }));
+        esbuild.onLoad({ filter: /^no-supports-color$/, namespace: 'emerge' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
         // The YAML library (250 KB, most of a command bundle) is a bundle of its own, dist/yaml.cjs,
         // loaded when a YAML file is first parsed: the shipped data is read from JSON (below), so
         // `emerge predict --params 70e9` never needs it.
