@@ -34,9 +34,10 @@ const cjs = {
   outExtension: { '.js': '.cjs' },
   // import() of another bundle becomes require(), which bin/emerge.js routes through its code cache.
   supported: { 'dynamic-import': false },
-  // The sources locate data/ and the worker from import.meta.url, which CommonJS has not.
-  define: { 'import.meta.url': '__emergeModuleUrl' },
-  banner: { js: "var __emergeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The sources locate data/ and the worker from import.meta.url, which CommonJS has not: it is
+  // made from __filename when asked for. ("use strict" comes first, as the ES modules were strict.)
+  define: { 'import.meta': '__emergeImportMeta' },
+  banner: { js: `"use strict";var __emergeImportMeta={get url(){return require('node:url').pathToFileURL(__filename).href}};` },
   plugins: [
     {
       name: 'emerge-bundles',
