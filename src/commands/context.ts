@@ -53,6 +53,20 @@ export class OutputBuffer {
     this.used += this.chunk.write(text, this.used);
   }
 
+  /** Text already encoded as UTF-8. */
+  addBytes(bytes: Uint8Array): void {
+    if (bytes.length > this.chunk.length - this.used) {
+      this.seal();
+      if (bytes.length > this.chunk.length) {
+        this.ready.push(bytes);
+        this.readySize += bytes.length;
+        return;
+      }
+    }
+    this.chunk.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   async drain(): Promise<void> {
     if (this.readySize + this.used >= OutputBuffer.CHUNK) await this.flush();
   }

@@ -88,7 +88,7 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
   let count = 0;
   const onRow = (row: PlanRow): void => {
     if (count === 0) out.add(format.head);
-    out.add(format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++));
+    format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++, out);
   };
   await forEachPlanRow(path, settings, ctx, onRow, () => out.drain());
   if (count === 0) {
@@ -101,23 +101,27 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
 
 interface BatchFormat {
   head: string;
-  row(model: ResolvedModel, index: number): string;
+  /** Adds the text of the `index`th row (0-based). */
+  row(model: ResolvedModel, index: number, out: OutputBuffer): void;
   tail(rows: number): string;
 }
 
 function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat {
   if (settings.format === 'csv') {
-    return { head: csvLine(PREDICTION_CSV_HEADER), row: (model) => predictor.csv(model), tail: () => '' };
+    return { head: csvLine(PREDICTION_CSV_HEADER), row: (model, _index, out) => out.add(predictor.csv(model)), tail: () => '' };
   }
   if (settings.format === 'json') {
     return {
       head: toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '['),
-      row: (model, index) => `${index > 0 ? ',' : ''}\n${predictor.resultJson(model)}`,
+      row: (model, index, out) => {
+        out.add(index > 0 ? ',\n' : '\n');
+        predictor.resultJson(model, out);
+      },
       tail: (rows) => `${rows > 0 ? '\n  ' : ''}]\n}\n`,
     };
   }
   const table = batchTable(settings);
-  return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
+  return { ...table, row: (model, index, out) => out.add(table.row(predictor.record(model), index)) };
 }
 
 /**

@@ -62,7 +62,9 @@ describe('predictionJsonWriter', () => {
           if (m.architecture) description.architecture = m.architecture;
           const assessment = assess(law, catalog, [...abilities], { params: m.params, tokens: m.tokens, quality: m.quality });
           const stage = dataStage(factors.dataStages, m.tokens);
-          expect(write(description, assessment, stage)).toBe(expected(predictionRecord(description, assessment, stage, templates)));
+          const pieces: Buffer[] = [];
+          write(description, assessment, stage, { add: (text) => pieces.push(Buffer.from(text)), addBytes: (bytes) => pieces.push(Buffer.from(bytes)) });
+          expect(Buffer.concat(pieces).toString()).toBe(expected(predictionRecord(description, assessment, stage, templates)));
         }),
         { numRuns: 300 },
       );
