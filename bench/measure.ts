@@ -115,43 +115,25 @@ const medianTiming = (runs: RunTiming[]): RunTiming => {
 };
 
 /**
- * Measures A against B side by side: one warm-up of each, then `pairs` rounds of A then B (the
- * order swapped every other round), so that both see the same machine load. Reports the median of
- * each side and the median of the pairwise ratios, which travels between machines better than
- * either time.
+ * Measures A against B side by side: one warm-up of each (unless `warmUp` is false), then `pairs`
+ * rounds of A then B (the order swapped every other round), so that both see the same machine load.
+ * Reports the median of each side and the median of the pairwise ratios, which travels between
+ * machines better than either time.
  */
-export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: number): PairedMeasurement {
-  a();
-  b();
-  const as: RunTiming[] = [];
-  const bs: RunTiming[] = [];
-  for (let i = 0; i < pairs; i++) {
-    if (i % 2 === 0) {
-      as.push(a());
-      bs.push(b());
-    } else {
-      bs.push(b());
-      as.push(a());
-    }
-  }
-  return paired(as, bs);
-}
-
-/** comparePair for work done in this process that is awaited (bench/csv-read.ts); `warmUp: false` skips the warm-up runs. */
-export async function comparePairAsync(a: () => Promise<RunTiming>, b: () => Promise<RunTiming>, pairs: number, warmUp = true): Promise<PairedMeasurement> {
+export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: number, warmUp = true): PairedMeasurement {
   if (warmUp) {
-    await a();
-    await b();
+    a();
+    b();
   }
   const as: RunTiming[] = [];
   const bs: RunTiming[] = [];
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {
-      as.push(await a());
-      bs.push(await b());
+      as.push(a());
+      bs.push(b());
     } else {
-      bs.push(await b());
-      as.push(await a());
+      bs.push(b());
+      as.push(a());
     }
   }
   return paired(as, bs);
