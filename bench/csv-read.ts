@@ -3,11 +3,11 @@
 // (a slow pipe): MB/s, and the ratio of the 100 MB time to the 10 MB time, which is 10 when the time
 // is linear in the size. Each read runs in a process of its own (this script with --read), which
 // generates its input in memory (the same bytes every time; nothing is written to disk) and reports
-// the time of the read alone, after reading 1 MB to warm the JIT up; the two sizes alternate
+// the time of the read alone, after reading 10 MB to warm the JIT up; the two sizes alternate
 // (bench/measure.ts comparePair). The rows are those of a checkpoint-level training log: a name,
 // four numbers and a note, quoted (with a comma, a doubled quote and a line break) on every tenth
-// row. 7-byte chunks take long (the stream machinery's cost per chunk dominates): about 4 minutes
-// for the three pairs.
+// row. 7-byte chunks take long (the stream machinery's cost per chunk dominates): about 5 minutes
+// for their three pairs.
 //
 //   npx tsx bench/csv-read.ts [pairs]
 import { spawnSync } from 'node:child_process';
@@ -55,7 +55,7 @@ async function readOnce(megabytes: number, chunkSize: number): Promise<void> {
     if (rows !== input.rows) throw new Error(`read ${rows} records, expected ${input.rows}`);
     return { ms, cpuMs: (used.user + used.system) / 1000 };
   };
-  await read(generate(MB)); // the JIT's warm-up, the same for both sizes
+  await read(generate(10 * MB)); // the JIT's warm-up: both sizes are then read by code as warm
   const input = generate(megabytes * MB);
   console.log(JSON.stringify({ ...(await read(input)), bytes: input.bytes.length, rows: input.rows }));
 }
