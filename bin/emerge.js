@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the built CLI: the CommonJS bundles in dist/ (npm install runs the `prepare` build), each
 // compiled with the V8 code cache the build wrote next to it (dist/NAME.cjs.cache), so that a start
-// deserializes bytecode instead of compiling 150–450 KB of JavaScript. V8 refuses a cache made by
+// deserializes bytecode instead of compiling the bundle again. V8 refuses a cache made by
 // another V8 version or with other flags (and this file ignores one older than its bundle): the
 // bundle is then compiled as usual, only slower. (This file is CommonJS, see bin/package.json: Node
 // starts a CommonJS entry point without setting up its ES module loader, a few milliseconds.)

@@ -45,8 +45,8 @@ const cjs = {
       setup(esbuild) {
         // In cli.cjs, `import('./commands/NAME.js')` stays a run-time load of the bundle dist/NAME.cjs.
         esbuild.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => ({ path: args.path.replace('/commands', '').replace(/\.js$/, '.cjs'), external: true }));
-        // commander needs node:child_process (which loads node:net and more, about 5 ms) only to run
-        // executable subcommands, which emerge has none of: load it when it is first used.
+        // commander needs node:child_process (which loads node:net and more) only to run executable
+        // subcommands, which emerge has none of: load it when it is first used.
         esbuild.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.includes('/node_modules/commander/') ? { path: 'lazy-child-process', namespace: 'emerge' } : undefined));
         esbuild.onLoad({ filter: /^lazy-child-process$/, namespace: 'emerge' }, () => ({
           contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
