@@ -171,7 +171,10 @@ export function predictionJsonWriter(templates: readonly AbilityTemplate[], dept
   const pad = (level: number): string => '  '.repeat(level);
   const field = `,\n${pad(depth + 1)}`;
   const abilityField = `,\n${pad(depth + 3)}`;
-  const [open, close, listOpen, listClose, abilityClose] = [`${pad(depth)}{\n${pad(depth + 1)}"name": `, `\n${pad(depth)}}`, `[\n`, `\n${pad(depth + 1)}]`, `\n${pad(depth + 2)}}`];
+  const open = `${pad(depth)}{\n${pad(depth + 1)}"name": `;
+  const close = `\n${pad(depth)}}`;
+  const listClose = `\n${pad(depth + 1)}]`;
+  const abilityClose = `\n${pad(depth + 2)}}`;
   /** `value` as toJson writes it `level` levels deep (its first line not indented). */
   const nested = (value: unknown, level: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad(level)}`);
   const constant = (entries: [string, unknown][], level: number): string => entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}: ${nested(v, level)}`).join(`,\n${pad(level)}`);
@@ -231,7 +234,7 @@ export function predictionJsonWriter(templates: readonly AbilityTemplate[], dept
       text = '';
     };
     put(stageJson(stage));
-    text += `${field}"abilities": ${a.abilities.length > 0 ? listOpen : '[]'}`;
+    text += `${field}"abilities": ${a.abilities.length > 0 ? '[\n' : '[]'}`;
     for (let i = 0; i < a.abilities.length; i++) {
       const verdict = a.abilities[i]!;
       const ability = abilities[i]!;
