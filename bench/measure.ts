@@ -136,16 +136,12 @@ export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: numbe
       as.push(a());
     }
   }
-  return paired(as, bs);
-}
-
-function paired(as: RunTiming[], bs: RunTiming[]): PairedMeasurement {
   return {
     a: medianTiming(as),
     b: medianTiming(bs),
     ratio: median(as.map((t, i) => t.ms / bs[i]!.ms)),
     cpuRatio: median(as.map((t, i) => t.cpuMs / bs[i]!.cpuMs)),
-    pairs: as.length,
+    pairs,
   };
 }
 
