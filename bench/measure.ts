@@ -1,6 +1,9 @@
-// Helpers for the bench scripts: time a command (median of several runs) and its peak memory.
+// Helpers for the bench scripts: time a command (median of several runs) and its peak memory, or a
+// pair of commands side by side (comparePair).
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 export interface Measurement {
   /** Median wall time in milliseconds. */
@@ -72,13 +75,25 @@ export interface PairedMeasurement {
   pairs: number;
 }
 
-/** Runs a command once under GNU time (when present), returning wall, CPU and peak memory. */
+const RUSAGE = fileURLToPath(new URL('./rusage.py', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+/**
+ * Runs a command once: wall time, CPU time and peak memory of the command alone, measured by
+ * bench/rusage.py (to the microsecond) when Debian's Python is there, else by GNU time (CPU to 10 ms,
+ * and the wall time includes starting GNU time), else the wall time of the spawn only.
+ */
 export function runOnce(command: string, args: string[], options: SpawnSyncOptions = {}): RunTiming {
+  const spawnOptions: SpawnSyncOptions = { maxBuffer: 1 << 30, ...options, encoding: 'utf8' };
+  if (existsSync(PYTHON)) {
+    const result = spawnSync(PYTHON, [RUSAGE, command, ...args], { ...spawnOptions, stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${String(result.stderr).slice(-500)}`);
+    const [ms, cpuMs, kb] = String(result.output[3]).trim().split(' ').map(Number) as [number, number, number];
+    return { ms, cpuMs, peakMb: kb / 1024 };
+  }
   const useTime = existsSync(GNU_TIME);
   const start = process.hrtime.bigint();
-  const result = useTime
-    ? spawnSync(GNU_TIME, ['-f', '%M %U %S', command, ...args], { maxBuffer: 1 << 30, ...options, encoding: 'utf8' })
-    : spawnSync(command, args, { maxBuffer: 1 << 30, ...options, encoding: 'utf8' });
+  const result = useTime ? spawnSync(GNU_TIME, ['-f', '%M %U %S', command, ...args], spawnOptions) : spawnSync(command, args, spawnOptions);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${String(result.stderr).slice(-500)}`);
   if (!useTime) return { ms, cpuMs: Number.NaN };
@@ -86,7 +101,7 @@ export function runOnce(command: string, args: string[], options: SpawnSyncOptio
   return { ms, cpuMs: (user + system) * 1000, peakMb: kb / 1024 };
 }
 
-const median = (values: number[]): number => {
+export const median = (values: number[]): number => {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -100,14 +115,16 @@ const medianTiming = (runs: RunTiming[]): RunTiming => {
 };
 
 /**
- * Measures A against B side by side: one warm-up of each, then `pairs` rounds of A then B (the
- * order swapped every other round), so that both see the same machine load. Reports the median of
- * each side and the median of the pairwise ratios, which travels between machines better than
- * either time.
+ * Measures A against B side by side: one warm-up of each (unless `warmUp` is false), then `pairs`
+ * rounds of A then B (the order swapped every other round), so that both see the same machine load.
+ * Reports the median of each side and the median of the pairwise ratios, which travels between
+ * machines better than either time.
  */
-export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: number): PairedMeasurement {
-  a();
-  b();
+export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: number, warmUp = true): PairedMeasurement {
+  if (warmUp) {
+    a();
+    b();
+  }
   const as: RunTiming[] = [];
   const bs: RunTiming[] = [];
   for (let i = 0; i < pairs; i++) {
@@ -129,3 +146,15 @@ export function comparePair(a: () => RunTiming, b: () => RunTiming, pairs: numbe
 }
 
 export const fmtRun = (t: RunTiming): string => `${t.ms.toFixed(0)} ms wall, ${t.cpuMs.toFixed(0)} ms CPU${t.peakMb !== undefined ? `, peak ${t.peakMb.toFixed(0)} MB` : ''}`;
+
+/**
+ * The machine a bench runs on, for its first line: cores, CPU, Node.js, and the load average when it
+ * starts (other work on the machine slows both sides of a pair alike: the ratios hold, the times do not).
+ */
+export function machineLine(): string {
+  const cores = cpus();
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, Node.js ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`;
+}
+
+/** The ratio line of a paired measurement: "1.23× wall, 1.25× CPU (median of 21 pairs)". */
+export const fmtRatio = (p: PairedMeasurement): string => `${p.ratio.toFixed(2)}× wall, ${p.cpuRatio.toFixed(2)}× CPU (${p.pairs === 1 ? 'one pair' : `median of ${p.pairs} pairs`})`;

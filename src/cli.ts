@@ -4,7 +4,8 @@
  * Subcommands are registered from their specs (src/options) and loaded on demand, so that
  * `emerge --help` or `emerge predict` load only what they use.
  */
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CommandContext } from './commands/context.js';
@@ -23,7 +24,7 @@ const RUNNERS: Record<string, Runner> = {
 };
 
 export interface ProcessIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdout: Pick<NodeJS.WritableStream, 'write'> & NodeJS.EventEmitter & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
@@ -124,15 +125,13 @@ function createContext(io: ProcessIO): CommandContext {
 
 /** Entry point of bin/emerge.js: runs on the real process and sets its exit code. */
 export async function runFromProcess(): Promise<void> {
-  // A closed pipe (`emerge ... | head -1`) ends the program quietly, with success.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  const io = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    // process.stdin is created on first access (a few ms): only commands that read it pay for it.
+  const io: ProcessIO = {
+    stdout: processStdout(),
+    // process.stderr and process.stdin are created on first access (a few ms each): only what a
+    // command uses is paid for.
+    get stderr() {
+      return process.stderr;
+    },
     get stdin() {
       return process.stdin;
     },
@@ -140,4 +139,50 @@ export async function runFromProcess(): Promise<void> {
   };
   const code = await main(process.argv.slice(2), io);
   process.exitCode = code;
+}
+
+/** A closed pipe (`emerge ... | head -1`) ends the program quietly, with success. */
+function endOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+}
+
+/**
+ * Standard output of the real process: process.stdout for a terminal (colour, width), else a
+ * DirectStdout. (Creating process.stdout loads Node's streams, and node:net for a pipe: a good part
+ * of a short command's start-up.)
+ */
+function processStdout(): ProcessIO['stdout'] {
+  let direct = false;
+  try {
+    const out = fstatSync(1);
+    direct = out.isFile() || out.isFIFO() || out.isSocket() || (out.isCharacterDevice() && out.rdev === statSync('/dev/null').rdev);
+  } catch {
+    // No usable file descriptor 1: let process.stdout deal with it.
+  }
+  return direct ? new DirectStdout() : process.stdout.on('error', endOnClosedPipe);
+}
+
+/**
+ * File descriptor 1 written with fs.writeSync, as process.stdout writes files and pipes on Linux
+ * (synchronously), without creating it. Should a write find the descriptor non-blocking and full,
+ * the rest of the output goes through process.stdout, whose 'drain' this emits.
+ */
+class DirectStdout extends EventEmitter {
+  readonly isTTY = false;
+  private stream: NodeJS.WriteStream | undefined;
+
+  write(chunk: string | Uint8Array): boolean {
+    if (this.stream) return this.stream.write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(1, bytes, written);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') endOnClosedPipe(error as NodeJS.ErrnoException);
+      this.stream = process.stdout.on('error', endOnClosedPipe).on('drain', () => this.emit('drain'));
+      return this.stream.write(bytes.subarray(written));
+    }
+  }
 }

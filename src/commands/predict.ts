@@ -24,7 +24,7 @@ import { forecastsOf, loadForecast, warnFar, type LoadedForecast } from './share
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
-import { readPlanChunks } from './shared/plan-rows.js';
+import { forEachPlanRow, type PlanRow } from './shared/plan-rows.js';
 import { createPredictor, type Predictor } from './shared/prediction.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
 
@@ -120,9 +120,8 @@ function curveNote(abilities: Ability[]): string {
 }
 
 /**
- * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), read a
- * chunk at a time and written through a buffer, so that memory does not grow with the number of
- * rows.
+ * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), each
+ * written through a buffer as it is read, so that memory does not grow with the number of rows.
  */
 async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
@@ -130,11 +129,11 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
   const out = new OutputBuffer(ctx.out);
   const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor);
   let count = 0;
-  for await (const chunk of readPlanChunks(path, settings, ctx)) {
+  const onRow = (row: PlanRow): void => {
     if (count === 0) out.add(format.head);
-    for (const row of chunk) out.add(format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++));
-    await out.drain();
-  }
+    format.row(resolveModel(row.spec, row.where, law, catalog.referenceTokens), count++, out);
+  };
+  await forEachPlanRow(path, settings, ctx, onRow, () => out.drain());
   if (count === 0) {
     out.add(format.head);
     ctx.warn('the input has a header but no rows');
@@ -145,23 +144,27 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
 
 interface BatchFormat {
   head: string;
-  row(model: ResolvedModel, index: number): string;
+  /** Adds the text of the `index`th row (0-based). */
+  row(model: ResolvedModel, index: number, out: OutputBuffer): void;
   tail(rows: number): string;
 }
 
 function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat {
   if (settings.format === 'csv') {
-    return { head: csvLine(PREDICTION_CSV_HEADER), row: (model) => predictor.csv(model), tail: () => '' };
+    return { head: csvLine(PREDICTION_CSV_HEADER), row: (model, _index, out) => out.add(predictor.csv(model)), tail: () => '' };
   }
   if (settings.format === 'json') {
     return {
       head: toJson({ law: lawRecord(settings.law), reference_tokens: settings.catalog.referenceTokens, results: [] }).replace(/\[\]\n}\n$/, '['),
-      row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(predictor.record(model)).trimEnd(), '    ')}`,
+      row: (model, index, out) => {
+        out.add(index > 0 ? ',\n' : '\n');
+        predictor.resultJson(model, out);
+      },
       tail: (rows) => `${rows > 0 ? '\n  ' : ''}]\n}\n`,
     };
   }
   const table = batchTable(settings);
-  return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
+  return { ...table, row: (model, index, out) => out.add(table.row(predictor.record(model), index)) };
 }
 
 /**
@@ -179,14 +182,14 @@ function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forec
     if (far > 0) ctx.warn(`--forecast: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
   };
   if (settings.format === 'csv') {
-    return { head: csvLine(FORECAST_CSV_HEADER), row: (model) => forecastCsvText(model, recordsFor(model)), tail: () => (farNote(), '') };
+    return { head: csvLine(FORECAST_CSV_HEADER), row: (model, _index, out) => out.add(forecastCsvText(model, recordsFor(model))), tail: () => (farNote(), '') };
   }
   if (settings.format === 'json') {
     const json = batchFormat(settings, predictor);
-    return { ...json, row: (model, index) => `${index > 0 ? ',' : ''}\n${indent(toJson(withForecasts(predictor.record(model), recordsFor(model))).trimEnd(), '    ')}`, tail: (rows) => (farNote(), json.tail(rows)) };
+    return { ...json, row: (model, index, out) => out.add(`${index > 0 ? ',' : ''}\n${indent(toJson(withForecasts(predictor.record(model), recordsFor(model))).trimEnd(), '    ')}`), tail: (rows) => (farNote(), json.tail(rows)) };
   }
   const table = forecastBatchTable(forecast.spec.level);
-  return { head: table.head, row: (model) => table.row(model, recordsFor(model)), tail: () => (farNote(), '') };
+  return { head: table.head, row: (model, _index, out) => out.add(table.row(model, recordsFor(model))), tail: () => (farNote(), '') };
 }
 
 function indent(text: string, prefix: string): string {

@@ -41,12 +41,12 @@ export interface Assessment {
  * Effective size N_eff: the size that reaches the same loss in the reference regime,
  * `L(N_eff, D_ref) = L(N, q·D)`. When q·D equals D_ref it is N itself, exactly, so that without
  * `--tokens` the verdict is the seed's own table. Infinity when L(N, q·D) is at or below the reference
- * regime's floor `E + B/D_ref^β`.
+ * regime's floor `E + B/D_ref^β`. `lossAtTokens`, when the caller has it, is L(N, q·D).
  * @example effectiveParams(besiroglu2024, 7e9, 2e12, 3e11) // 2.569e10
  */
-export function effectiveParams(law: ScalingLaw, params: number, effectiveTokens: number, referenceTokens: number): number {
+export function effectiveParams(law: ScalingLaw, params: number, effectiveTokens: number, referenceTokens: number, lossAtTokens?: number): number {
   if (effectiveTokens === referenceTokens) return params;
-  return paramsForLoss(law, loss(law, params, effectiveTokens), referenceTokens);
+  return paramsForLoss(law, lossAtTokens ?? loss(law, params, effectiveTokens), referenceTokens);
 }
 
 /**
@@ -104,7 +104,7 @@ export function assess(
 ): Assessment {
   const effectiveTokens = model.quality * model.tokens;
   const modelLoss = loss(law, model.params, effectiveTokens);
-  const nEff = effectiveParams(law, model.params, effectiveTokens, catalog.referenceTokens);
+  const nEff = effectiveParams(law, model.params, effectiveTokens, catalog.referenceTokens, modelLoss);
   return {
     params: model.params,
     tokens: model.tokens,

@@ -5,7 +5,7 @@
 import type { Ability, AbilityCatalog, Band, UnquantifiedAbility } from '../core/catalog.js';
 import { DEFAULT_WIDTH_DECADES, type EmergenceCurve } from '../core/emergence.js';
 import { readBilingual, readOptionalBilingual } from './bilingual.js';
-import { readShippedYaml } from './data-files.js';
+import { dataFile, readShippedData } from './data-files.js';
 import { PARAMS, TOKENS, COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -23,7 +23,10 @@ let shipped: AbilityCatalog | undefined;
 
 /** The shipped catalog (data/abilities.yaml), or a user's catalog file. */
 export function loadAbilityCatalog(file?: string): AbilityCatalog {
-  if (file === undefined) return (shipped ??= parseAbilityCatalog(new YamlReader(readShippedYaml('abilities.yaml'))));
+  if (file === undefined) {
+    // `origin` is where the YAML is now, not where the build parsed it.
+    return (shipped ??= { ...readShippedData('abilities.yaml', (source) => parseAbilityCatalog(new YamlReader(source))), origin: dataFile('abilities.yaml') });
+  }
   return readAbilityCatalog(file);
 }
 

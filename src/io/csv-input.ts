@@ -31,7 +31,17 @@ export interface CsvSource {
   chunks: AsyncIterable<CsvRecord[]>;
   /** The same records one by one. */
   records: AsyncIterable<CsvRecord>;
+  /**
+   * The same records again, the fastest way through a large file: `onRecord` is called for each
+   * record as it is parsed (no record is kept, so a batch's garbage dies young), and `afterChunk`
+   * is awaited after each chunk of input (to write output with back-pressure). Read the records
+   * once, by one of the three.
+   */
+  forEach(onRecord: RecordSink, afterChunk?: () => Promise<void>): Promise<void>;
 }
+
+/** Receives a record: its cells and the line it starts on. */
+export type RecordSink = (cells: string[], line: number) => void;
 
 export const MAX_RECORD_BYTES = 1_000_000;
 
@@ -47,23 +57,26 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
   const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let done = false;
 
-  const nextChunk = async (): Promise<CsvRecord[] | undefined> => {
-    while (!done) {
-      let step: IteratorResult<Buffer | string>;
-      try {
-        step = await iterator.next();
-      } catch (error) {
-        throw new InputError(file, undefined, describeReadError(error));
-      }
-      let text: string;
-      try {
-        text = step.done ? decoder.decode() : typeof step.value === 'string' ? step.value : decoder.decode(step.value, { stream: true });
-      } catch {
-        // Find the line of the first bad byte: decode again, replacing, and count the lines before it.
-        const replaced = new TextDecoder('utf-8').decode(step.value as Buffer);
-        throw new InputError(file, parser.lineOf(replaced.slice(0, replaced.indexOf('\ufffd'))), 'is not valid UTF-8 text');
-      }
+  /** The next piece of decoded text, or undefined after the last. */
+  const nextText = async (): Promise<string | undefined> => {
+    if (done) return undefined;
+    let step: IteratorResult<Buffer | string>;
+    try {
+      step = await iterator.next();
+    } catch (error) {
+      throw new InputError(file, undefined, describeReadError(error));
+    }
+    try {
       if (step.done) done = true;
+      return step.done ? decoder.decode() : typeof step.value === 'string' ? step.value : decoder.decode(step.value, { stream: true });
+    } catch {
+      // Find the line of the first bad byte: decode again, replacing, and count the lines before it.
+      const replaced = new TextDecoder('utf-8').decode(step.value as Buffer);
+      throw new InputError(file, parser.lineOf(replaced.slice(0, replaced.indexOf('\ufffd'))), 'is not valid UTF-8 text');
+    }
+  };
+  const nextChunk = async (): Promise<CsvRecord[] | undefined> => {
+    for (let text = await nextText(); text !== undefined; text = await nextText()) {
       const records = parser.push(text, done);
       if (records.length > 0) return records;
     }
@@ -94,6 +107,15 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
       async *[Symbol.asyncIterator]() {
         for await (const chunk of chunks) yield* chunk;
       },
+    },
+    async forEach(onRecord, afterChunk) {
+      for (const record of first ?? []) onRecord(record.cells, record.line);
+      first = undefined;
+      await afterChunk?.();
+      for (let text = await nextText(); text !== undefined; text = await nextText()) {
+        parser.pushEach(text, done, onRecord);
+        await afterChunk?.();
+      }
     },
   };
 }
@@ -153,14 +175,22 @@ export class CsvParser {
     }
   }
 
+  /** Parses `chunk` (the text after the previous one; `final` for the last) into complete records. */
   push(chunk: string, final: boolean): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    this.pushEach(chunk, final, (cells, line) => records.push({ cells, line }));
+    return records;
+  }
+
+  /** As `push`, handing each record to `emit` as it is parsed. */
+  pushEach(chunk: string, final: boolean, emit: RecordSink): void {
     // While the pending record cannot have ended, keep the chunk and look no further: the record
     // ends at the first line break outside quotes (RFC 4180 quotes come in pairs, "" included). A
     // tail past the size limit is parsed anyway, so that a specific error takes precedence.
     if (this.pendingLength > 0 && !final && this.recordEnd(chunk) < 0) {
       this.pieces.push(chunk);
       this.pendingLength += chunk.length;
-      if (this.pendingLength <= MAX_RECORD_BYTES) return [];
+      if (this.pendingLength <= MAX_RECORD_BYTES) return;
       chunk = '';
     }
     let text = this.pieces.length > 0 ? this.pieces.join('') + chunk : chunk;
@@ -168,7 +198,8 @@ export class CsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.started = true;
     }
-    const records: CsvRecord[] = [];
+    // Control characters are looked for line by line only in a text that has one (to name its line).
+    const controls = CONTROL.test(text);
     let position = 0;
     let quote = -1; // the next quote at or after `position` (Infinity: none left in this text)
     while (position < text.length) {
@@ -185,13 +216,13 @@ export class CsvParser {
         let raw = text.slice(position, lineEnd);
         if (raw.endsWith('\r')) raw = raw.slice(0, -1);
         if (raw !== '') {
-          this.checkControls(raw, this.line);
+          if (controls) this.checkControls(raw, this.line);
           const cells = raw.split(',');
           for (let i = 0; i < cells.length; i++) {
             const cell = cells[i]!;
             if (!(isPlainAscii(cell.charCodeAt(0)) && isPlainAscii(cell.charCodeAt(cell.length - 1)))) cells[i] = cell.trim();
           }
-          this.emit(records, cells, this.line);
+          this.emit(emit, cells, this.line);
         }
         this.line++;
         position = lineEnd + 1;
@@ -199,8 +230,8 @@ export class CsvParser {
       }
       const parsed = this.quotedRecord(text, position, final);
       if (!parsed) break; // the record continues in the next chunk
-      for (const cell of parsed.cells) this.checkControls(cell, this.line);
-      this.emit(records, parsed.cells, this.line);
+      if (controls) for (const cell of parsed.cells) this.checkControls(cell, this.line);
+      this.emit(emit, parsed.cells, this.line);
       this.line += parsed.lines;
       position = parsed.next;
     }
@@ -210,7 +241,6 @@ export class CsvParser {
     this.pendingLength = rest.length;
     this.insideQuotes = false;
     this.recordEnd(rest);
-    return records;
   }
 
   /**
@@ -236,10 +266,9 @@ export class CsvParser {
     if (control) throw new InputError(this.file, line, `a field holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   }
 
-  private emit(records: CsvRecord[], cells: string[], line: number): void {
-    const record = { cells, line };
-    this.checkWidth(record);
-    records.push(record);
+  private emit(emit: RecordSink, cells: string[], line: number): void {
+    if (this.fields !== undefined && cells.length !== this.fields) this.checkWidth({ cells, line });
+    emit(cells, line);
   }
 
   /** A record with quoted fields starting at `start`, or undefined when it is not complete yet. */

@@ -4,7 +4,7 @@
  */
 import type { AbilityKind, DataStage, Factors, ScaleFactor, Theory, TrainingStrategy } from '../core/factors.js';
 import { readBilingual } from './bilingual.js';
-import { readShippedYaml } from './data-files.js';
+import { readShippedData } from './data-files.js';
 import { parseFileQuantity, QUALITY, TOKENS, type Range } from './numbers.js';
 import { YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -12,7 +12,7 @@ const ANY: Range = { min: 0, max: 1e16, what: 'a non-negative number', example: 
 let cached: Factors | undefined;
 
 export function loadFactors(): Factors {
-  return (cached ??= parseFactors(new YamlReader(readShippedYaml('factors.yaml'))));
+  return (cached ??= readShippedData('factors.yaml', (source) => parseFactors(new YamlReader(source))));
 }
 
 export function parseFactors(reader: YamlReader): Factors {

@@ -59,7 +59,29 @@ export function formatDecades(value: number): string {
  * "1.9734158767926191", "1e+24"); non-finite values become the empty cell.
  */
 export function formatCsvNumber(value: number): string {
-  return Number.isFinite(value) ? String(value) : '';
+  return Number.isFinite(value) ? shortestText(value) : '';
+}
+
+/**
+ * String(value) for a finite number. JSON.stringify writes a finite number exactly as String does
+ * (ECMA-262 SerializeJSONProperty: ToString), but at about half the cost in V8, which keeps every
+ * String of a double in a cache whose strings then outlive the young generation: in a batch of a
+ * million rows that cache cost more than the digits. An integer from 1e9 to 2^53 (a parameter or
+ * token count) is written as its two halves of nine digits, each a small integer: faster still,
+ * and the same text, since such an integer's shortest form is all its digits.
+ */
+export function shortestText(value: number): string {
+  if (value >= 1e9 && value <= Number.MAX_SAFE_INTEGER && Math.floor(value) === value) {
+    let high = Math.floor(value / 1e9);
+    let low = value - high * 1e9;
+    if (low < 0) {
+      high--;
+      low += 1e9;
+    }
+    const digits = `${low}`;
+    return `${high}${'000000000'.slice(digits.length)}${digits}`;
+  }
+  return JSON.stringify(value);
 }
 
 function trimZeros(text: string): string {

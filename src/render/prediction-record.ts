@@ -4,10 +4,11 @@
  * rows are derived from it.
  */
 import { lossThreshold, type AbilityVerdict, type Assessment } from '../core/assess.js';
-import { bandFor, type Ability } from '../core/catalog.js';
+import { bandFor, type Ability, type Band } from '../core/catalog.js';
 import type { DataStage } from '../core/factors.js';
 import { lawConstants, type ScalingLaw } from '../core/scaling-law.js';
 import { csvCell } from './csv.js';
+import { shortestText } from './format.js';
 
 /** The parts of an ability's record that do not depend on the model (computed once per run). */
 export interface AbilityTemplate {
@@ -148,4 +149,102 @@ export function predictionCsvText(name: string, assessment: Assessment, abilityC
 /** The ability's columns of a prediction CSV line: id, category, threshold_params. */
 export function abilityCsvCells(t: AbilityTemplate): string {
   return `${csvCell(t.id)},${csvCell(t.category)},${csvCell(t.threshold_params)}`;
+}
+
+/** Where predictionJsonWriter puts its text: pieces of text, and constant pieces already in UTF-8. */
+export interface TextSink {
+  add(text: string): void;
+  addBytes(bytes: Uint8Array): void;
+}
+
+/**
+ * Writes the text of `toJson(predictionRecord(...))` for a batch of models, without building the
+ * record: what does not depend on the model (each ability's names, thresholds and sources, each band
+ * and data stage) is rendered once, and a model costs only its own numbers. The constant pieces
+ * that are not ASCII (the Chinese names, "§") are kept as UTF-8 bytes, so that the rest stays
+ * one-byte text, which is much faster to encode. The record sits `depth` levels deep in its
+ * document (2 in predict's `results`), indented as toJson indents it there; the text starts with
+ * that indentation and ends with the closing brace.
+ * test/render/prediction-json.test.ts checks that it is JSON.stringify's text, byte for byte.
+ */
+export function predictionJsonWriter(templates: readonly AbilityTemplate[], depth: number): (model: ModelDescription, assessment: Assessment, stage: DataStage | undefined, out: TextSink) => void {
+  const pad = (level: number): string => '  '.repeat(level);
+  const field = `,\n${pad(depth + 1)}`;
+  const abilityField = `,\n${pad(depth + 3)}`;
+  const open = `${pad(depth)}{\n${pad(depth + 1)}"name": `;
+  const close = `\n${pad(depth)}}`;
+  const listClose = `\n${pad(depth + 1)}]`;
+  const abilityClose = `\n${pad(depth + 2)}}`;
+  /** `value` as toJson writes it `level` levels deep (its first line not indented). */
+  const nested = (value: unknown, level: number): string => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad(level)}`);
+  const constant = (entries: [string, unknown][], level: number): string => entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${JSON.stringify(k)}: ${nested(v, level)}`).join(`,\n${pad(level)}`);
+  const piece = (text: string): string | Uint8Array => (/^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text));
+  const strings = new Map<string, string>();
+  /** A string that repeats across models (a status, a source), escaped once (up to a thousand of them). */
+  const repeated = (text: string): string => {
+    let json = strings.get(text);
+    if (json === undefined) {
+      json = JSON.stringify(text);
+      if (strings.size < 1000) strings.set(text, json);
+    }
+    return json;
+  };
+  const stages = new Map<DataStage | undefined, string | Uint8Array>();
+  const stageJson = (stage: DataStage | undefined): string | Uint8Array => {
+    let json = stages.get(stage);
+    if (json === undefined) stages.set(stage, (json = piece(nested(stage ? { id: stage.id, name: stage.name.en, name_zh: stage.name.zh } : null, depth + 1))));
+    return json;
+  };
+  const abilities = templates.map((t) => ({
+    head: piece(
+      `${pad(depth + 2)}{\n${pad(depth + 3)}${constant(
+        [['id', t.id], ['name', t.name], ['name_zh', t.name_zh], ['category', t.category], ['threshold_params', t.threshold_params], ['loss_threshold', t.loss_threshold]],
+        depth + 3,
+      )}${abilityField}"probability": `,
+    ),
+    source: `${abilityField}${constant([['source', t.source], ['model', t.model], ['reference', t.reference]], depth + 3)}`,
+    tails: new Map<Band | undefined, string | Uint8Array>(),
+  }));
+  /** The end of an ability's record: its source (and model, reference), its band, the brace. */
+  const tail = (ability: (typeof abilities)[number], band: Band | undefined): string | Uint8Array => {
+    let json = ability.tails.get(band);
+    if (json === undefined) {
+      json = piece(`${ability.source}${band ? `${abilityField}${constant([['band', band.label.en], ['band_zh', band.label.zh]], depth + 3)}` : ''}${abilityClose}`);
+      ability.tails.set(band, json);
+    }
+    return json;
+  };
+  /** A number as toJson writes it: null when not finite. */
+  const number = (value: number): string => (Number.isFinite(value) ? shortestText(value) : 'null');
+
+  return (model, a, stage, out) => {
+    // Text is gathered while the pieces are text, and handed over before each piece of bytes.
+    let text =
+      `${open}${JSON.stringify(model.name)}${field}"params": ${number(model.params)}${field}"params_source": ${repeated(model.paramsSource)}` +
+      `${field}"tokens": ${number(model.tokens)}${field}"tokens_source": ${repeated(model.tokensSource)}${field}"quality": ${number(model.quality)}${field}"quality_source": ${repeated(model.qualitySource)}` +
+      `${field}"compute": ${number(a.compute)}${field}"loss": ${number(a.loss)}${field}"effective_params": ${number(a.effectiveParams)}${field}"beyond_reference_regime": ${!Number.isFinite(a.effectiveParams)}` +
+      `${field}"data_stage": `;
+    const put = (p: string | Uint8Array): void => {
+      if (typeof p === 'string') {
+        text += p;
+        return;
+      }
+      if (text !== '') out.add(text);
+      out.addBytes(p);
+      text = '';
+    };
+    put(stageJson(stage));
+    text += `${field}"abilities": ${a.abilities.length > 0 ? '[\n' : '[]'}`;
+    for (let i = 0; i < a.abilities.length; i++) {
+      const verdict = a.abilities[i]!;
+      const ability = abilities[i]!;
+      if (i > 0) text += ',\n';
+      put(ability.head);
+      text += `${number(verdict.probability)}${abilityField}"status": ${repeated(verdict.status)}${abilityField}"margin_decades": ${number(verdict.marginDecades)}`;
+      put(tail(ability, verdict.ability.bands === undefined ? undefined : bandFor(verdict.ability, a.effectiveParams)));
+    }
+    if (a.abilities.length > 0) text += listClose;
+    if (model.architecture) text += `${field}"architecture": ${nested({ layers: model.architecture.layers, d_model: model.architecture.dModel, vocab: model.architecture.vocab }, depth + 1)}`;
+    out.add(`${text}${close}`);
+  };
 }

@@ -10,7 +10,7 @@ function recordingContext(): { ctx: CommandContext; progress: string[]; warnings
   const warnings: string[] = [];
   const out: string[] = [];
   const ctx: CommandContext = {
-    out: { write: async (text) => void out.push(text) },
+    out: { write: async (text) => void out.push(Buffer.from(text).toString()) },
     warn: (m) => warnings.push(m),
     report: (line) => warnings.push(line),
     progress: (m) => progress.push(m),

@@ -19,13 +19,14 @@ describe('emerge --plot (built)', () => {
     expect([png.width, png.height]).toEqual([800, 500]);
   });
 
-  it('keeps the libraries out of the command bundles: they import dist/plot.js only when --plot is given', () => {
-    for (const name of ['cli', 'predict', 'fit', 'thresholds', 'simulate']) {
-      const bundle = readFileSync(join(ROOT, 'dist', `${name}.js`), 'utf8');
-      // vega-lite's compile(), vega's text metrics, resvg's loader: none of them, nor a static import of plot.js.
-      expect(bundle, name).not.toMatch(/function compile\(inputSpec|textMetrics|resvg-js-linux|from ["']\.\/plot\.js["']/);
-      if (name !== 'cli') expect(bundle, name).toContain('import("./plot.js")');
+  it('keeps the libraries out of the command bundles: they load dist/plot.cjs only when --plot is given', () => {
+    for (const name of ['cli', 'predict', 'fit', 'thresholds', 'simulate', 'completion']) {
+      const bundle = readFileSync(join(ROOT, 'dist', `${name}.cjs`), 'utf8');
+      // vega-lite's compile(), vega's text metrics, resvg's loader: none of them in a command's bundle.
+      expect(bundle, name).not.toMatch(/function compile\(inputSpec|textMetrics|resvg-js-linux/);
+      if (['predict', 'fit', 'thresholds', 'simulate'].includes(name)) expect(bundle, name).toMatch(/require\("\.\/plot\.cjs"\)/);
+      else expect(bundle, name).not.toContain('plot.cjs');
     }
-    expect(readFileSync(join(ROOT, 'dist', 'plot.js'), 'utf8')).toContain('@resvg/resvg-js');
+    expect(readFileSync(join(ROOT, 'dist', 'plot.cjs'), 'utf8')).toContain('@resvg/resvg-js');
   });
 });

@@ -105,6 +105,31 @@ describe('openCsv (properties)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('hands forEach the records the iterators give, or fails the same way', async () => {
+    const outcome = async (chunks: Buffer[], each: boolean): Promise<unknown> => {
+      try {
+        if (!each) return { rows: await parseChunks(chunks) };
+        const csv = await openCsv('-', Readable.from(chunks));
+        const rows = [csv.header];
+        let afterChunk = 0;
+        await csv.forEach((cells) => rows.push(cells), async () => void afterChunk++);
+        expect(afterChunk).toBeGreaterThan(0);
+        return { rows };
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as Error).message;
+      }
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', ' ', '\u0001', 'é'), maxLength: 80 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 12 }), async (body, cuts) => {
+        const chunks = split(Buffer.from(`a,b\n${body}`, 'utf8'), cuts);
+        expect(await outcome(chunks, true)).toEqual(await outcome(chunks, false));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('csvCell (properties)', () => {

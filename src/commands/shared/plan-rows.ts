@@ -3,7 +3,7 @@
  * read as a stream.
  */
 import { UsageError } from '../../errors.js';
-import { findColumns, openCsv } from '../../io/csv-input.js';
+import { findColumns, openCsv, type CsvSource } from '../../io/csv-input.js';
 import { PARAMS, TOKENS, parseFileQuantity, parseQuantity, rangeProblem, type Range } from '../../io/numbers.js';
 import type { CommandContext } from '../context.js';
 import type { ModelSpec } from './plan.js';
@@ -17,6 +17,26 @@ export interface PlanRow extends PlannedSpec {
 
 /** The rows of the CSV, a chunk (an array) at a time. */
 export async function* readPlanChunks(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow[]> {
+  const { csv, planRow } = await openPlans(path, settings, ctx);
+  for await (const chunk of csv.chunks) yield chunk.map((record) => planRow(record.cells, record.line));
+}
+
+/** The rows of the CSV one by one. */
+export async function* readPlanRows(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow> {
+  for await (const chunk of readPlanChunks(path, settings, ctx)) yield* chunk;
+}
+
+/**
+ * Each row of the CSV handed to `onRow` as it is read, `afterChunk` awaited after each chunk of
+ * input (CsvSource.forEach): a batch of a million rows keeps none of them.
+ */
+export async function forEachPlanRow(path: string, settings: PlanSettings, ctx: CommandContext, onRow: (row: PlanRow) => void, afterChunk: () => Promise<void>): Promise<void> {
+  const { csv, planRow } = await openPlans(path, settings, ctx);
+  await csv.forEach((cells, line) => onRow(planRow(cells, line)), afterChunk);
+}
+
+/** Opens the CSV and finds its columns; `planRow` reads one record. */
+async function openPlans(path: string, settings: PlanSettings, ctx: CommandContext): Promise<{ csv: CsvSource; planRow: (cells: string[], line: number) => PlanRow }> {
   const csv = await openCsv(path, ctx.stdin);
   const columns = findColumns(csv.header, ['params', 'tokens', 'name']);
   const paramsColumn = columns.params;
@@ -32,24 +52,15 @@ export async function* readPlanChunks(path: string, settings: PlanSettings, ctx:
     const value = parseQuantity(cells[column]!);
     return value !== undefined && rangeProblem(value, range) === undefined ? value : parseFileQuantity(cells[column], range, { file: csv.file, line, field: csv.header[column]! });
   };
-  for await (const chunk of csv.chunks) {
-    const rows: PlanRow[] = new Array(chunk.length);
-    for (let i = 0; i < chunk.length; i++) {
-      const { cells, line } = chunk[i]!;
-      const spec: ModelSpec = { params: cell(cells, paramsColumn, PARAMS, line) };
-      if (tokensColumn !== undefined && cells[tokensColumn] !== '') spec.tokens = cell(cells, tokensColumn, TOKENS, line);
-      if (nameColumn !== undefined && cells[nameColumn] !== '') spec.name = cells[nameColumn]!;
-      if (quality) {
-        spec.quality = quality.value;
-        if (quality.label !== undefined) spec.qualityLabel = quality.label;
-      }
-      rows[i] = { spec, where: fromFile(csv.file, line), file: csv.file, line };
+  const planRow = (cells: string[], line: number): PlanRow => {
+    const spec: ModelSpec = { params: cell(cells, paramsColumn, PARAMS, line) };
+    if (tokensColumn !== undefined && cells[tokensColumn] !== '') spec.tokens = cell(cells, tokensColumn, TOKENS, line);
+    if (nameColumn !== undefined && cells[nameColumn] !== '') spec.name = cells[nameColumn]!;
+    if (quality) {
+      spec.quality = quality.value;
+      if (quality.label !== undefined) spec.qualityLabel = quality.label;
     }
-    yield rows;
-  }
-}
-
-/** The rows of the CSV one by one. */
-export async function* readPlanRows(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow> {
-  for await (const chunk of readPlanChunks(path, settings, ctx)) yield* chunk;
+    return { spec, where: fromFile(csv.file, line), file: csv.file, line };
+  };
+  return { csv, planRow };
 }

@@ -5,7 +5,7 @@ import { abilityJudges, assess, type Assessment } from '../../core/assess.js';
 import type { Ability } from '../../core/catalog.js';
 import { dataStage, type Factors } from '../../core/factors.js';
 import type { ScalingLaw } from '../../core/scaling-law.js';
-import { abilityCsvCells, abilityTemplate, predictionCsvText, predictionRecord, type PredictionRecord } from '../../render/prediction-record.js';
+import { abilityCsvCells, abilityTemplate, predictionCsvText, predictionJsonWriter, predictionRecord, type PredictionRecord, type TextSink } from '../../render/prediction-record.js';
 import type { ResolvedModel } from './plan.js';
 
 export interface Predictor {
@@ -14,6 +14,8 @@ export interface Predictor {
   record(model: ResolvedModel, assessment?: Assessment): PredictionRecord;
   /** The long CSV lines. */
   csv(model: ResolvedModel, assessment?: Assessment): string;
+  /** Writes toJson(record(model)) as it is indented inside predict's `results` (the record 2 levels deep), without its final newline. */
+  resultJson(model: ResolvedModel, out: TextSink): void;
 }
 
 /**
@@ -25,11 +27,13 @@ export function createPredictor(law: ScalingLaw, referenceTokens: number, abilit
   const templates = abilities.map((a) => abilityTemplate(a, law, referenceTokens));
   const cells = templates.map(abilityCsvCells);
   const judges = abilityJudges(law, referenceTokens, abilities);
+  let resultJson: ReturnType<typeof predictionJsonWriter> | undefined;
   const assessModel = (model: ResolvedModel): Assessment =>
     assess(law, { referenceTokens }, abilities, { params: model.params, tokens: model.tokens, quality: model.quality }, judges);
   return {
     assess: assessModel,
     record: (model, assessment = assessModel(model)) => predictionRecord(model, assessment, dataStage(factors.dataStages, model.tokens), templates),
     csv: (model, assessment = assessModel(model)) => predictionCsvText(model.name, assessment, cells),
+    resultJson: (model, out) => (resultJson ??= predictionJsonWriter(templates, 2))(model, assessModel(model), dataStage(factors.dataStages, model.tokens), out),
   };
 }
