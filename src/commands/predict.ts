@@ -20,7 +20,7 @@ import { renderTable } from '../render/table.js';
 import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../render/forecast-record.js';
 import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
-import { forecastsOf, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
+import { forecastLabel, forecastsOf, forecastTableOptions, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
@@ -33,7 +33,9 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
   const plot = plotTarget(options);
-  const forecast = loadForecast(options.forecast, options);
+  // The default forecast unless --no-forecast; a CSV, which holds one kind of row, shows forecasts
+  // only when --forecast asks for them (the abilities stay its rows, and a batch is not slowed).
+  const forecast = loadForecast(options.forecast, options, 'default');
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
@@ -50,10 +52,11 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
     const { abilities: charted, markers, probabilityAt } = chartContent(models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
     await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
   }
-  const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
-  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx));
+  const shown = settings.format === 'csv' && !forecast?.explicit ? undefined : forecast;
+  const forecasts = models.map((m) => (shown ? forecastsOf(shown, m) : undefined));
+  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, forecastLabel(shown!)));
   if (settings.format === 'csv') {
-    if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
+    if (shown) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
     else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
     return;
   }
@@ -61,7 +64,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (settings.format === 'json') {
     await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
   } else {
-    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined));
+    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined, shown));
   }
 }
 
@@ -70,15 +73,16 @@ function withForecasts(record: PredictionRecord, forecasts: ForecastRecord[] | u
   return forecasts ? { ...record, forecasts } : record;
 }
 
-function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean): string {
+/** Each model: its summary, its forecasts (the benchmarks a newcomer knows), then the abilities with their notes. */
+function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean, forecast: LoadedForecast | undefined): string {
   const palette = createPalette(ctx.color);
   const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
   const blocks = records.map((record) =>
     [
       renderPredictionSummary(record, view),
+      ...(record.forecasts ? [renderForecastTable(record.forecasts, palette, forecastTableOptions(forecast!))] : []),
       renderAbilityTable(record, view),
       palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n')),
-      ...(record.forecasts ? [renderForecastTable(record.forecasts, palette)] : []),
     ].join('\n\n'),
   );
   if (chart) {
@@ -128,7 +132,9 @@ async function predictBatch(path: string, settings: PlanSettings, ctx: CommandCo
   const { law, catalog, abilities, factors } = settings;
   const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const out = new OutputBuffer(ctx.out);
-  const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor);
+  // JSON results carry the default forecast; the CSV and the table, one line per model, only what --forecast asks for.
+  const shown = settings.format === 'json' || forecast?.explicit ? forecast : undefined;
+  const format = shown ? forecastBatchFormat(settings, predictor, shown, ctx) : batchFormat(settings, predictor, forecast !== undefined);
   let count = 0;
   for await (const chunk of readPlanChunks(path, settings, ctx)) {
     if (count === 0) out.add(format.head);
@@ -149,7 +155,8 @@ interface BatchFormat {
   tail(rows: number): string;
 }
 
-function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat {
+/** The batch without forecasts; `hint`: the table ends by saying how to get the default forecast's. */
+function batchFormat(settings: PlanSettings, predictor: Predictor, hint = false): BatchFormat {
   if (settings.format === 'csv') {
     return { head: csvLine(PREDICTION_CSV_HEADER), row: (model) => predictor.csv(model), tail: () => '' };
   }
@@ -161,8 +168,10 @@ function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat 
     };
   }
   const table = batchTable(settings);
-  return { ...table, row: (model, index) => table.row(predictor.record(model), index) };
+  return { ...table, row: (model, index) => table.row(predictor.record(model), index), tail: () => (hint ? BATCH_FORECAST_HINT : '') };
 }
+
+const BATCH_FORECAST_HINT = '\nBenchmark forecasts (mmlu, arc-challenge, hellaswag, winogrande, truthfulqa, gsm8k, xwinograd, humaneval): --forecast default, one line per model and benchmark; or --format json.\n';
 
 /**
  * --input with --forecast: CSV and JSON as for single models (one CSV row per model and task;
@@ -176,7 +185,7 @@ function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forec
     return records;
   };
   const farNote = (): void => {
-    if (far > 0) ctx.warn(`--forecast: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
+    if (far > 0) ctx.warn(`${forecastLabel(forecast)}: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
   };
   if (settings.format === 'csv') {
     return { head: csvLine(FORECAST_CSV_HEADER), row: (model) => forecastCsvText(model, recordsFor(model)), tail: () => (farNote(), '') };

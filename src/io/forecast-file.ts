@@ -20,6 +20,7 @@ import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
 import type { ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
+import { readShippedYaml } from './data-files.js';
 import { formatYaml } from './yaml-output.js';
 import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -42,6 +43,14 @@ const SCALE: Range = { min: 0, exclusiveMin: true, max: 1, what: 'an interval sc
 /** Reads a forecast file ("-" reads stdin). @throws InputError naming the file and line */
 export function readForecastFile(file: string): ForecastSpec {
   return parseForecast(new YamlReader(readYamlFile(file)));
+}
+
+/** Where the default forecast of predict and thresholds is shipped (scripts/default-forecast.ts writes it). */
+export const DEFAULT_FORECAST_FILE = 'forecast-default.yaml';
+
+/** The shipped default forecast, from its precompiled copy when the build made one (data-files.ts). @throws InputError */
+export function readDefaultForecast(): ForecastSpec {
+  return parseForecast(new YamlReader(readShippedYaml(DEFAULT_FORECAST_FILE)));
 }
 
 /**
