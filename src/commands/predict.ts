@@ -33,14 +33,16 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
   const plot = plotTarget(options);
-  // The default forecast unless --no-forecast; a CSV, which holds one kind of row, shows forecasts
-  // only when --forecast asks for them (the abilities stay its rows, and a batch is not slowed).
-  const forecast = loadForecast(options.forecast, options, 'default');
+  // The default forecast, unless --no-forecast, in the tables of models and in JSON. A CSV and the
+  // table of a plan CSV hold one kind of row: the abilities, or the forecasts when --forecast asks
+  // for them (so their columns stay, and a batch is not slowed).
+  const flat = settings.format === 'csv' || (options.input !== undefined && settings.format === 'table');
+  const forecast = loadForecast(options.forecast, options, flat ? 'none' : 'default');
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
     if (plot) throw new UsageError('--plot: not available with --input (a chart marks one model or a --config list)');
-    return predictBatch(options.input, settings, ctx, forecast);
+    return predictBatch(options.input, settings, ctx, forecast, options.forecast !== false);
   }
   if (settings.models.length === 0) {
     throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
@@ -52,11 +54,10 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
     const { abilities: charted, markers, probabilityAt } = chartContent(models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
     await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
   }
-  const shown = settings.format === 'csv' && !forecast?.explicit ? undefined : forecast;
-  const forecasts = models.map((m) => (shown ? forecastsOf(shown, m) : undefined));
-  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, forecastLabel(shown!)));
+  const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
+  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, forecastLabel(forecast!)));
   if (settings.format === 'csv') {
-    if (shown) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
+    if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
     else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
     return;
   }
@@ -64,7 +65,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (settings.format === 'json') {
     await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
   } else {
-    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined, shown));
+    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined, forecast));
   }
 }
 
@@ -128,13 +129,11 @@ function curveNote(abilities: Ability[]): string {
  * chunk at a time and written through a buffer, so that memory does not grow with the number of
  * rows.
  */
-async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined): Promise<void> {
+async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined, forecastsWanted: boolean): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
   const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const out = new OutputBuffer(ctx.out);
-  // JSON results carry the default forecast; the CSV and the table, one line per model, only what --forecast asks for.
-  const shown = settings.format === 'json' || forecast?.explicit ? forecast : undefined;
-  const format = shown ? forecastBatchFormat(settings, predictor, shown, ctx) : batchFormat(settings, predictor, forecast !== undefined);
+  const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor, forecastsWanted);
   let count = 0;
   for await (const chunk of readPlanChunks(path, settings, ctx)) {
     if (count === 0) out.add(format.head);
