@@ -19,8 +19,8 @@ import type { ForecastSpec, IntervalModel, TaskSpec } from '../core/forecast/ind
 import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
 import type { ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
-import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { readShippedYaml } from './data-files.js';
+import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { formatYaml } from './yaml-output.js';
 import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
@@ -173,7 +173,7 @@ export function formatForecastFile(content: ForecastFileContent): string {
     const scaled = models[0]![1].scaled === true;
     const intervals: Record<string, unknown> = {
       method: 'split conformal on rolling-origin back-test errors',
-      width: `${scaled ? "interval_scale·" : ''}w(d), w(d) = sqrt(offset + max(d, 0)), d = decades beyond the largest fitted run${scaled ? "; interval_scale: the RMSE of the task's curve fit" : ''}`,
+      width: `${scaled ? 'interval_scale·' : ''}w(d), w(d) = sqrt(offset + max(d, 0)), d = decades beyond the largest fitted run${scaled ? "; interval_scale: the RMSE of the task's curve fit" : ''}`,
       offset: models[0]![1].offset,
       ...(scaled ? { scaled: true } : {}),
     };

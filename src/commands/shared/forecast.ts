@@ -122,7 +122,7 @@ export function forecastLabel(forecast: LoadedForecast): string {
 }
 
 /** One warning on stderr when a model's forecasts reach beyond FAR_DECADES (the table flags them too). */
-export function warnFar(records: readonly ForecastRecord[], model: string, ctx: CommandContext, label = '--forecast'): void {
+export function warnFar(records: readonly ForecastRecord[], model: string, ctx: CommandContext, label: string): void {
   const far = records.filter((r) => r.distance_decades > FAR_DECADES);
   if (far.length === 0) return;
   const most = Math.max(...far.map((r) => r.distance_decades));

@@ -148,14 +148,10 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
 
   const intervals: ForecastModel['intervals'] = {};
   for (const method of METHODS) {
-    if (o.intervals === 'scaled') {
-      const scales = new Map(fitted.flatMap((t) => (taskScale(t, method) === undefined ? [] : [[t.id, taskScale(t, method)!]])));
-      const errors = backtest.errors.filter((e) => e.method === method && scales.has(e.task));
-      if (errors.length > 0) intervals[method] = calibrateIntervals(errors, o.intervalOffset, (e) => scales.get(e.task)!);
-    } else {
-      const errors = backtest.errors.filter((e) => e.method === method);
-      if (errors.length > 0) intervals[method] = calibrateIntervals(errors, o.intervalOffset);
-    }
+    // Scaled: each error over its task's scale, and only the errors of tasks that have one.
+    const scales = o.intervals === 'scaled' ? new Map(fitted.map((t) => [t.id, taskScale(t, method)] as const).filter((e): e is [string, number] => e[1] !== undefined)) : undefined;
+    const errors = backtest.errors.filter((e) => e.method === method && (scales === undefined || scales.has(e.task)));
+    if (errors.length > 0) intervals[method] = calibrateIntervals(errors, o.intervalOffset, scales && ((e) => scales.get(e.task)!));
   }
   const model: ForecastModel = { level: o.level, warmup: o.warmup, lossScope: scope, taskLawFits: laws.taskLawFits, intervals, tasks: fitted, skipped, origins: backtest.origins, errors: backtest.errors };
   if (laws.law) model.law = laws.law;
@@ -231,7 +227,10 @@ export function forecastSpec(model: ForecastModel, source: string): ForecastSpec
       if (t.twoStep) task.twoStep = t.twoStep.curve;
       if (t.oneStep) task.oneStep = t.oneStep.curve;
       const scale: TaskSpec['scale'] = {};
-      for (const method of METHODS) if (model.intervals[method]?.scaled && taskScale(t, method) !== undefined) scale[method] = taskScale(t, method)!;
+      for (const method of METHODS) {
+        const s = taskScale(t, method);
+        if (model.intervals[method]?.scaled && s !== undefined) scale[method] = s;
+      }
       if (Object.keys(scale).length > 0) task.scale = scale;
       return task;
     }),
