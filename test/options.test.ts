@@ -5,8 +5,8 @@ import { SCALE_AXES } from '../src/core/curve-fit/axis.js';
 import { residualLoss } from '../src/core/fit/law-objective.js';
 import { SCENARIO_NAMES } from '../src/core/simulate/scenarios.js';
 import { SWEEP_AXES } from '../src/core/simulate/sweep.js';
-import { VIAS } from '../src/core/forecast/index.js';
-import { FIT_AXES, FIT_LOSSES, FORECAST_VIAS } from '../src/options/fit.js';
+import { INTERVAL_SCALINGS, VIAS } from '../src/core/forecast/index.js';
+import { FIT_AXES, FIT_LOSSES, FORECAST_INTERVALS, FORECAST_VIAS } from '../src/options/fit.js';
 import { COMMAND_SPECS } from '../src/options/index.js';
 import { SIMULATE_SCENARIOS, SWEEP_AXIS_CHOICES } from '../src/options/simulate.js';
 import { longFlag } from '../src/options/spec.js';
@@ -42,6 +42,7 @@ describe('choices offered by the options', () => {
   it('are the ones the engines accept', () => {
     expect([...FIT_AXES]).toEqual([...SCALE_AXES]);
     expect([...FORECAST_VIAS]).toEqual([...VIAS]);
+    expect([...FORECAST_INTERVALS]).toEqual([...INTERVAL_SCALINGS]);
     expect([...SWEEP_AXIS_CHOICES]).toEqual([...SWEEP_AXES]);
     expect([...SIMULATE_SCENARIOS]).toEqual([...SCENARIO_NAMES]);
     for (const kind of FIT_LOSSES) expect(residualLoss(kind).kind).toBe(kind);

@@ -20,7 +20,7 @@ import { renderTable } from '../render/table.js';
 import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../render/forecast-record.js';
 import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
-import { forecastsOf, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
+import { forecastLabel, forecastsOf, forecastTableOptions, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
 import { resolveModel, type ResolvedModel } from './shared/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
@@ -33,12 +33,16 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (options.listModels) return listModels(options.format ?? 'table', ctx);
   const settings = resolveSettings(options);
   const plot = plotTarget(options);
-  const forecast = loadForecast(options.forecast, options);
+  // The default forecast, unless --no-forecast, in the tables of models and in JSON. A CSV and the
+  // table of a plan CSV hold one kind of row: the abilities, or the forecasts when --forecast asks
+  // for them (so their columns stay, and a batch is not slowed).
+  const flat = settings.format === 'csv' || (options.input !== undefined && settings.format === 'table');
+  const forecast = loadForecast(options.forecast, options, flat ? 'none' : 'default');
   if (options.input !== undefined) {
     if (settings.models.length > 0) throw new UsageError('--input: give the models either in the CSV or by flags/--config, not both');
     if (options.chart) throw new UsageError('--chart: not available with --input (a chart marks one model or a --config list)');
     if (plot) throw new UsageError('--plot: not available with --input (a chart marks one model or a --config list)');
-    return predictBatch(options.input, settings, ctx, forecast);
+    return predictBatch(options.input, settings, ctx, forecast, options.forecast !== false);
   }
   if (settings.models.length === 0) {
     throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
@@ -51,7 +55,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
     await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
   }
   const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
-  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx));
+  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, forecastLabel(forecast!)));
   if (settings.format === 'csv') {
     if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
     else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
@@ -61,7 +65,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (settings.format === 'json') {
     await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
   } else {
-    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined));
+    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined, forecast));
   }
 }
 
@@ -70,15 +74,16 @@ function withForecasts(record: PredictionRecord, forecasts: ForecastRecord[] | u
   return forecasts ? { ...record, forecasts } : record;
 }
 
-function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean): string {
+/** Each model: its summary, its forecasts (the benchmarks a newcomer knows), then the abilities with their notes. */
+function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean, forecast: LoadedForecast | undefined): string {
   const palette = createPalette(ctx.color);
   const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
   const blocks = records.map((record) =>
     [
       renderPredictionSummary(record, view),
+      ...(record.forecasts ? [renderForecastTable(record.forecasts, palette, forecastTableOptions(forecast!))] : []),
       renderAbilityTable(record, view),
       palette.dim([`${statusCounts(record)}. ${curveNote(settings.abilities)}`, ...bandNotes(record, settings.lang)].join('\n')),
-      ...(record.forecasts ? [renderForecastTable(record.forecasts, palette)] : []),
     ].join('\n\n'),
   );
   if (chart) {
@@ -123,11 +128,11 @@ function curveNote(abilities: Ability[]): string {
  * `--input FILE|-`: one prediction per CSV row (columns params, optional tokens and name), each
  * written through a buffer as it is read, so that memory does not grow with the number of rows.
  */
-async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined): Promise<void> {
+async function predictBatch(path: string, settings: PlanSettings, ctx: CommandContext, forecast: LoadedForecast | undefined, forecastsWanted: boolean): Promise<void> {
   const { law, catalog, abilities, factors } = settings;
   const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
   const out = new OutputBuffer(ctx.out);
-  const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor);
+  const format = forecast ? forecastBatchFormat(settings, predictor, forecast, ctx) : batchFormat(settings, predictor, forecastsWanted);
   let count = 0;
   const onRow = (row: PlanRow): void => {
     if (count === 0) out.add(format.head);
@@ -149,7 +154,8 @@ interface BatchFormat {
   tail(rows: number): string;
 }
 
-function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat {
+/** The batch without forecasts; `hint`: the table ends by saying how to get the default forecast's. */
+function batchFormat(settings: PlanSettings, predictor: Predictor, hint = false): BatchFormat {
   if (settings.format === 'csv') {
     return { head: csvLine(PREDICTION_CSV_HEADER), row: (model, _index, out) => out.add(predictor.csv(model)), tail: () => '' };
   }
@@ -164,8 +170,10 @@ function batchFormat(settings: PlanSettings, predictor: Predictor): BatchFormat 
     };
   }
   const table = batchTable(settings);
-  return { ...table, row: (model, index, out) => out.add(table.row(predictor.record(model), index)) };
+  return { ...table, row: (model, index, out) => out.add(table.row(predictor.record(model), index)), tail: () => (hint ? BATCH_FORECAST_HINT : '') };
 }
+
+const BATCH_FORECAST_HINT = '\nBenchmark forecasts (mmlu, arc-challenge, hellaswag, winogrande, truthfulqa, gsm8k, xwinograd, humaneval): --forecast default, one line per model and benchmark; or --format json.\n';
 
 /**
  * --input with --forecast: CSV and JSON as for single models (one CSV row per model and task;
@@ -179,7 +187,7 @@ function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forec
     return records;
   };
   const farNote = (): void => {
-    if (far > 0) ctx.warn(`--forecast: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
+    if (far > 0) ctx.warn(`${forecastLabel(forecast)}: ${far} forecast${far === 1 ? ' is' : 's are'} more than ${FAR_DECADES} decades of compute beyond the largest fitted run`);
   };
   if (settings.format === 'csv') {
     return { head: csvLine(FORECAST_CSV_HEADER), row: (model, _index, out) => out.add(forecastCsvText(model, recordsFor(model))), tail: () => (farNote(), '') };

@@ -23,7 +23,7 @@ import { didYouMean } from '../util/suggest.js';
 import type { CommandContext } from './context.js';
 import { runEvidence } from './thresholds/evidence.js';
 import { gateFailures } from './shared/gate.js';
-import { warnFar } from './shared/forecast.js';
+import { forecastLabel, forecastTableOptions, warnFar } from './shared/forecast.js';
 import { forecastRequest, judgeForecasts, TARGET_CSV_HEADER, targetCsvRow, targetRecord, targetRows } from './thresholds/forecast.js';
 import { resolveModel } from './shared/plan.js';
 import { plotTarget, writePlotSpec } from './shared/plot.js';
@@ -79,7 +79,7 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
     const model = resolveModel(spec, where, law, catalog.referenceTokens);
     const record = modelThresholdRecord(predictor.record(model), abilities, law, catalog.referenceTokens);
     const { records: forecasts, misses } = judgeForecasts(forecast, model, minProbability);
-    if (forecasts) warnFar(forecasts, model.name, ctx);
+    if (forecasts) warnFar(forecasts, model.name, ctx, forecastLabel(forecast.forecast!));
     return { record: forecasts ? { ...record, forecasts } : record, misses, ...(at ? { where: at } : {}) };
   });
   const failures = judged.flatMap(({ record, where, misses }) => {
@@ -130,11 +130,11 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
     const catalogText = abilities.length === 0 ? [] : [renderCatalogTable(abilities.map((a) => catalogRecord(a, law, catalog.referenceTokens, quality)), catalog.unquantified, view, quality)];
     const text =
       judged.length === 0
-        ? [...catalogText, ...(targets.length > 0 ? [`Forecasts of ${forecast.forecast!.file} (${forecast.forecast!.spec.source})\n\n${renderTargetTable(targets, forecast.tokensPerParam, palette)}`] : [])].join('\n\n')
+        ? [...catalogText, ...(targets.length > 0 ? [`Forecasts of ${forecast.forecast!.name} (${forecast.forecast!.spec.source})\n\n${renderTargetTable(targets, forecast.tokensPerParam, palette)}`] : [])].join('\n\n')
         : judged
             .map((j) => {
               const model = abilities.length === 0 ? renderPredictionSummary(j.record, view) : renderModelThresholds(j.record, view);
-              return j.record.forecasts ? `${model}\n\n${renderForecastTable(j.record.forecasts, palette)}` : model;
+              return j.record.forecasts ? `${model}\n\n${renderForecastTable(j.record.forecasts, palette, forecastTableOptions(forecast.forecast!))}` : model;
             })
             .join('\n\n\n');
     await ctx.out.write(`${text}\n`);

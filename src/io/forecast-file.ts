@@ -7,9 +7,9 @@
  *   source: text              # provenance shown beside every forecast
  *   level: 0.8                # of the intervals
  *   law: {E, A, B, alpha, beta}            # step 1 when every task shares the loss
- *   intervals: {offset, two_step: {n, quantiles}, one_step: {n, quantiles}}
+ *   intervals: {offset, scaled?, two_step: {n, quantiles}, one_step: {n, quantiles}}
  *   tasks: [{id, name, method, largest_compute, law?, two_step?: {L0, k, floor, ceiling},
- *            one_step?: {C0, k, floor, ceiling}, ...}]
+ *            one_step?: {C0, k, floor, ceiling}, interval_scale?: {two_step?, one_step?}, ...}]
  *   fit: {...}                # how it was fitted (data file, rows, runs, scale range, back-tests); not read
  *
  * Numbers are written to full precision, so a forecast read back is the forecast that was fitted.
@@ -19,6 +19,7 @@ import type { ForecastSpec, IntervalModel, TaskSpec } from '../core/forecast/ind
 import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
 import type { ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
+import { readShippedYaml } from './data-files.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { formatYaml } from './yaml-output.js';
 import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
@@ -27,7 +28,7 @@ export const FORECAST_KIND = 'forecast';
 export const FORECAST_VERSION = 1;
 
 const TOP_KEYS = ['kind', 'version', 'source', 'level', 'law', 'intervals', 'tasks', 'fit'];
-const TASK_KEYS = ['id', 'name', 'method', 'chosen_by', 'largest_compute', 'runs', 'points', 'backtest_mae', 'law', 'two_step', 'one_step'];
+const TASK_KEYS = ['id', 'name', 'method', 'chosen_by', 'largest_compute', 'runs', 'points', 'backtest_mae', 'law', 'two_step', 'one_step', 'interval_scale'];
 const METHOD_KEYS: Record<ForecastMethod, string> = { 'two-step': 'two_step', 'one-step': 'one_step' };
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.999, what: 'an interval level', example: '0.8' };
@@ -37,10 +38,19 @@ const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nat
 const SHARPNESS: Range = { min: 0, exclusiveMin: true, max: 1e3, what: 'a sharpness', example: '3' };
 const SCORE_QUANTILE: Range = { min: 0, max: 1e6, what: 'a normalised back-test error', example: '0.05' };
 const COUNT: Range = { min: 1, max: 1e12, what: 'a count', example: '100' };
+const SCALE: Range = { min: 0, exclusiveMin: true, max: 1, what: 'an interval scale (a score RMSE on 0–1)', example: '0.05' };
 
 /** Reads a forecast file ("-" reads stdin). @throws InputError naming the file and line */
 export function readForecastFile(file: string): ForecastSpec {
   return parseForecast(new YamlReader(readYamlFile(file)));
+}
+
+/** Where the default forecast of predict and thresholds is shipped (scripts/default-forecast.ts writes it). */
+export const DEFAULT_FORECAST_FILE = 'forecast-default.yaml';
+
+/** The shipped default forecast, from its precompiled copy when the build made one (data-files.ts). @throws InputError */
+export function readDefaultForecast(): ForecastSpec {
+  return parseForecast(new YamlReader(readShippedYaml(DEFAULT_FORECAST_FILE)));
 }
 
 /**
@@ -59,17 +69,18 @@ export function parseForecast(reader: YamlReader): ForecastSpec {
   const law = top.law === undefined ? undefined : readLaw(reader, ['law'], 'forecast');
   const intervals: ForecastSpec['intervals'] = {};
   if (top.intervals !== undefined) {
-    const raw = reader.mapping(['intervals'], ['offset', 'method', 'width', 'origins', 'two_step', 'one_step'], ['offset']);
+    const raw = reader.mapping(['intervals'], ['offset', 'scaled', 'method', 'width', 'origins', 'two_step', 'one_step'], ['offset']);
     const offset = number(reader, ['intervals', 'offset'], { min: 0, max: 10, what: 'a width offset in decades', example: '0.25' });
+    if (raw.scaled !== undefined && typeof raw.scaled !== 'boolean') reader.fail(['intervals', 'scaled'], `scaled is ${JSON.stringify(raw.scaled)}, not true or false`);
     for (const [method, key] of Object.entries(METHOD_KEYS) as [ForecastMethod, string][]) {
-      if (raw[key] !== undefined) intervals[method] = readIntervalModel(reader, ['intervals', key], offset);
+      if (raw[key] !== undefined) intervals[method] = { ...readIntervalModel(reader, ['intervals', key], offset), ...(raw.scaled === true ? { scaled: true } : {}) };
     }
   }
   const list = reader.sequence(['tasks']);
   if (list.length === 0) reader.fail(['tasks'], 'lists no tasks');
   const seen = new Set<string>();
   const tasks = list.map((_, i) => {
-    const task = readTask(reader, ['tasks', i], law);
+    const task = readTask(reader, ['tasks', i], law, intervals);
     if (seen.has(task.id)) reader.fail(['tasks', i, 'id'], `duplicate task id "${task.id}"`);
     seen.add(task.id);
     return task;
@@ -105,7 +116,7 @@ function readIntervalModel(reader: YamlReader, path: YamlPath, offset: number): 
   return { offset, n, quantiles };
 }
 
-function readTask(reader: YamlReader, path: YamlPath, shared: ChinchillaLaw | undefined): TaskSpec {
+function readTask(reader: YamlReader, path: YamlPath, shared: ChinchillaLaw | undefined, intervals: ForecastSpec['intervals']): TaskSpec {
   const raw = reader.mapping(path, TASK_KEYS, ['id', 'method', 'largest_compute']);
   const id = reader.string([...path, 'id']);
   const method = raw.method;
@@ -130,6 +141,15 @@ function readTask(reader: YamlReader, path: YamlPath, shared: ChinchillaLaw | un
   if (one) task.oneStep = { C0: one.first, k: one.k, floor: one.floor, ceiling: one.ceiling };
   if (method === 'two-step' && (!task.twoStep || !(task.law ?? shared))) reader.fail(path, `task "${id}" forecasts in two steps but has no ${task.twoStep ? 'loss law (law, here or at the top)' : 'two_step curve'}`);
   if (method === 'one-step' && !task.oneStep) reader.fail(path, `task "${id}" forecasts in one step but has no one_step curve`);
+  if (raw.interval_scale !== undefined) {
+    const given = reader.mapping([...path, 'interval_scale'], Object.values(METHOD_KEYS), []);
+    task.scale = {};
+    for (const [m, key] of Object.entries(METHOD_KEYS) as [ForecastMethod, string][]) if (given[key] !== undefined) task.scale[m] = number(reader, [...path, 'interval_scale', key], SCALE);
+  }
+  for (const [m, key] of Object.entries(METHOD_KEYS) as [ForecastMethod, string][]) {
+    const has = m === 'two-step' ? task.twoStep : task.oneStep;
+    if (has && intervals[m]?.scaled && task.scale?.[m] === undefined) reader.fail(path, `task "${id}" has no interval_scale.${key}, which scaled intervals need`);
+  }
   return task;
 }
 
@@ -150,7 +170,13 @@ export function formatForecastFile(content: ForecastFileContent): string {
   if (spec.law) value.law = lawOf(spec.law);
   const models = Object.entries(spec.intervals) as [ForecastMethod, IntervalModel][];
   if (models.length > 0) {
-    const intervals: Record<string, unknown> = { method: 'split conformal on rolling-origin back-test errors', width: 'w(d) = sqrt(offset + max(d, 0)), d = decades beyond the largest fitted run', offset: models[0]![1].offset };
+    const scaled = models[0]![1].scaled === true;
+    const intervals: Record<string, unknown> = {
+      method: 'split conformal on rolling-origin back-test errors',
+      width: `${scaled ? 'interval_scale·' : ''}w(d), w(d) = sqrt(offset + max(d, 0)), d = decades beyond the largest fitted run${scaled ? "; interval_scale: the RMSE of the task's curve fit" : ''}`,
+      offset: models[0]![1].offset,
+      ...(scaled ? { scaled: true } : {}),
+    };
     for (const [method, model] of models) intervals[METHOD_KEYS[method]] = { n: model.n, quantiles: model.quantiles };
     value.intervals = intervals;
   }
@@ -163,7 +189,8 @@ export function formatForecastFile(content: ForecastFileContent): string {
     ...(t.law ? { law: lawOf(t.law) } : {}),
     ...(t.twoStep ? { two_step: { L0: t.twoStep.L0, k: t.twoStep.k, floor: t.twoStep.floor, ceiling: t.twoStep.ceiling } } : {}),
     ...(t.oneStep ? { one_step: { C0: t.oneStep.C0, k: t.oneStep.k, floor: t.oneStep.floor, ceiling: t.oneStep.ceiling } } : {}),
+    ...(t.scale ? { interval_scale: Object.fromEntries((Object.entries(t.scale) as [ForecastMethod, number][]).map(([m, v]) => [METHOD_KEYS[m], v])) } : {}),
   }));
   value.fit = content.fit;
-  return formatYaml(value, content.comment, ['law', 'two_step', 'one_step', 'backtest_mae', 'quantiles', 'compute', 'params', 'tokens']);
+  return formatYaml(value, content.comment, ['law', 'two_step', 'one_step', 'backtest_mae', 'interval_scale', 'quantiles', 'compute', 'params', 'tokens']);
 }

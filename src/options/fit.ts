@@ -7,6 +7,8 @@ export const FIT_LOSSES = ['huber', 'mse', 'asymmetric'] as const;
 export const FIT_AXES = ['params', 'compute', 'tokens', 'loss'] as const;
 /** How forecasts go from a run's size to its score (src/core/forecast Via; a test checks they agree). */
 export const FORECAST_VIAS = ['auto', 'compute', 'loss'] as const;
+/** How forecast intervals are sized across tasks (src/core/forecast IntervalScaling; a test checks they agree). */
+export const FORECAST_INTERVALS = ['pooled', 'scaled'] as const;
 
 /** The raw values commander hands over (strings and booleans; the command parses and checks them). */
 export interface FitOptions extends PlotOptionValues {
@@ -34,6 +36,8 @@ export interface FitOptions extends PlotOptionValues {
   // forecasts
   via?: (typeof FORECAST_VIAS)[number];
   level?: string;
+  intervalOffset?: string;
+  intervals?: (typeof FORECAST_INTERVALS)[number];
 }
 
 /** Options that only some kinds of fit read, and those kinds: given with another kind they are a usage error. */
@@ -53,6 +57,8 @@ export const KIND_OPTIONS: Partial<Record<keyof FitOptions, readonly FitKind[]>>
   ignoreBaseline: ['curve', 'forecast'],
   via: ['forecast'],
   level: ['forecast'],
+  intervalOffset: ['forecast'],
+  intervals: ['forecast'],
 };
 
 const commonOptions: readonly OptionSpec[] = [
@@ -119,6 +125,17 @@ const forecastOptions: readonly OptionSpec[] = [
     defaultHelp: 'loss with a loss column, else compute',
   },
   { flags: '--level <p>', description: 'forecast: level of the prediction intervals (0–1)', defaultHelp: '0.8' },
+  {
+    flags: '--interval-offset <decades>',
+    description: 'forecast: d0 of the interval width w(d) = √(d0 + max(d, 0)) at d decades beyond the largest fitted run; a larger d0 keeps intervals wide inside the fitted range, as the scatter of models of many families needs (the default forecast of predict uses 2)',
+    defaultHelp: '0.25',
+  },
+  {
+    flags: '--intervals <sizing>',
+    description: "forecast: pooled (one interval width for every task) or scaled (each task's width in proportion to the RMSE of its curve fit, for tasks that scatter differently; the default forecast of predict uses it)",
+    choices: FORECAST_INTERVALS,
+    defaultHelp: 'pooled',
+  },
 ];
 
 export const fitSpec: CommandSpec = {

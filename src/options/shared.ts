@@ -43,10 +43,16 @@ export const qualityOption: OptionSpec = {
   defaultHelp: 'standard',
 };
 
-/** A forecast file written by `emerge fit --output` for a ladder (predict, thresholds). */
+/** A forecast file written by `emerge fit --output` for a ladder, or `default` (predict, thresholds). */
 export const forecastOption: OptionSpec = {
   flags: '--forecast <file>',
-  description: 'forecast file (written by emerge fit --output from a ladder of runs): add each task\'s forecast score, interval and extrapolation distance',
+  description: "forecast file (written by emerge fit --output from a ladder of runs) to use instead of the default forecast of eight public benchmarks, or `default` for that one by name: each task's forecast score, interval and extrapolation distance",
+};
+
+/** Leave the default forecast out (predict, thresholds). */
+export const noForecastOption: OptionSpec = {
+  flags: '--no-forecast',
+  description: 'leave out the default forecast of the eight public benchmarks (mmlu, arc-challenge, hellaswag, winogrande, truthfulqa, gsm8k, xwinograd, humaneval)',
 };
 
 /** `emerge predict plans.csv`: the plan file as the positional argument (src/commands/shared/plan-file.ts). */

@@ -60,7 +60,7 @@ export interface ForecastDocument {
   level: number;
   law: ChinchillaConstants | null;
   law_fit: { runs: number; objective: number; converged: boolean; grid: string; starts: number } | null;
-  intervals: { method: string; offset: number; two_step: IntervalRecord | null; one_step: IntervalRecord | null } | null;
+  intervals: { method: string; offset: number; scaled: boolean; two_step: IntervalRecord | null; one_step: IntervalRecord | null } | null;
   origins: { cutoff: number; runs: number; largest_compute: number; law_refitted: boolean }[];
   tasks: ForecastTaskRecord[];
   skipped: { id: string; reason: string }[];
@@ -145,7 +145,7 @@ export function forecastDocument(model: ForecastModel, holdout: Holdout | undefi
     law: model.law ? constants(model.law) : null,
     law_fit: model.lawFit ? { runs: model.lawFit.n, objective: model.lawFit.objective, converged: model.lawFit.converged, grid: context.gridName, starts: model.lawFit.starts } : null,
     intervals: intervalsPresent
-      ? { method: 'split conformal on rolling-origin back-test errors, w(d) = sqrt(offset + max(d, 0))', offset: Object.values(model.intervals)[0]!.offset, two_step: intervalRecord(model.intervals['two-step'], model.level), one_step: intervalRecord(model.intervals['one-step'], model.level) }
+      ? { method: 'split conformal on rolling-origin back-test errors, w(d) = sqrt(offset + max(d, 0))', offset: Object.values(model.intervals)[0]!.offset, scaled: Object.values(model.intervals)[0]!.scaled === true, two_step: intervalRecord(model.intervals['two-step'], model.level), one_step: intervalRecord(model.intervals['one-step'], model.level) }
       : null,
     origins: model.origins.map((o) => ({ cutoff: o.cutoff, runs: o.runs, largest_compute: o.largestCompute, law_refitted: o.lawRefitted })),
     tasks: model.tasks.map(taskRecord),

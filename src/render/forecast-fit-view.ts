@@ -27,8 +27,9 @@ export function renderForecastSummary(doc: ForecastDocument): string {
   const methods = doc.tasks.reduce((m, t) => m.set(t.method, (m.get(t.method) ?? 0) + 1), new Map<string, number>());
   lines.push(`Method    ${[...methods].map(([m, n]) => `${m} for ${n}`).join(', ')} (--via ${doc.via})`);
   if (doc.intervals) {
-    const parts = (['two_step', 'one_step'] as const).filter((k) => doc.intervals![k]).map((k) => `${METHOD_NAMES[k]} ±${formatFixed(doc.intervals![k]!.q * 100, 1)}·w(d) points from ${doc.intervals![k]!.n} errors`);
-    lines.push(`Intervals ${Math.round(doc.level * 100)}%: split conformal on the back-tests of ${doc.origins.length} origin${doc.origins.length === 1 ? '' : 's'}, w(d) = √(${doc.intervals.offset} + d) at d decades beyond the largest fitted run: ${parts.join('; ')}`);
+    const { scaled } = doc.intervals;
+    const parts = (['two_step', 'one_step'] as const).filter((k) => doc.intervals![k]).map((k) => (scaled ? `${METHOD_NAMES[k]} ±${formatFixed(doc.intervals![k]!.q, 2)}·s·w(d) from ${doc.intervals![k]!.n} errors` : `${METHOD_NAMES[k]} ±${formatFixed(doc.intervals![k]!.q * 100, 1)}·w(d) points from ${doc.intervals![k]!.n} errors`));
+    lines.push(`Intervals ${Math.round(doc.level * 100)}%: split conformal on the back-tests of ${doc.origins.length} origin${doc.origins.length === 1 ? '' : 's'}, w(d) = √(${doc.intervals.offset} + d) at d decades beyond the largest fitted run${scaled ? ", s the RMSE of the task's curve fit" : ''}: ${parts.join('; ')}`);
   } else {
     lines.push('Intervals none: too few runs for a back-test (at least 5 runs of distinct compute)');
   }

@@ -11,10 +11,20 @@ import { renderTable } from './table.js';
 
 const percent = (v: number | null): string => (v === null ? '' : formatPercent(v));
 
+export interface ForecastTableOptions {
+  /** Heading of the first column (default "Task"). */
+  heading?: string;
+  /** The note under the table (default: what the columns mean, and the source). */
+  note?: string;
+  /** Leave out the Method column (the note names the one method). */
+  hideMethod?: boolean;
+}
+
 /** The table of one model's forecasts, and its notes; required targets get Target and P columns. */
-export function renderForecastTable(records: readonly ForecastRecord[], palette: Palette): string {
+export function renderForecastTable(records: readonly ForecastRecord[], palette: Palette, options: ForecastTableOptions = {}): string {
   const withTargets = records.some((r) => r.target !== undefined);
   const level = records[0] ? Math.round(records[0].level * 100) : 80;
+  const method = options.hideMethod !== true;
   const rows = records.map((r) => {
     const far = r.distance_decades > FAR_DECADES;
     const cells = [
@@ -22,17 +32,15 @@ export function renderForecastTable(records: readonly ForecastRecord[], palette:
       formatPercent(r.score),
       r.lower === null ? 'n/a' : `${percent(r.lower)}–${percent(r.upper)}`,
       far ? palette.warn(`${formatDecades(r.distance_decades)} far`) : formatDecades(r.distance_decades),
-      r.method,
+      ...(method ? [r.method] : []),
     ];
     if (withTargets) cells.push(r.target === undefined ? '' : formatPercent(r.target), r.probability === undefined || r.probability === null ? '' : formatPercent(r.probability));
     return cells;
   });
-  const head = ['Task', 'Forecast', `${level}% interval`, 'Decades', 'Method', ...(withTargets ? ['Target', 'P(≥ target)'] : [])];
-  const notes = [
-    `Decades: of training compute beyond the largest fitted run. two-step: score(loss(N, D)); one-step: score(log10 C). Source: ${records[0]?.source ?? ''}.`,
-  ];
+  const head = [options.heading ?? 'Task', 'Forecast', `${level}% interval`, 'Decades', ...(method ? ['Method'] : []), ...(withTargets ? ['Target', 'P(≥ target)'] : [])];
+  const notes = [options.note ?? `Decades: of training compute beyond the largest fitted run. two-step: score(loss(N, D)); one-step: score(log10 C). Source: ${records[0]?.source ?? ''}.`];
   if (records.some((r) => r.distance_decades > FAR_DECADES)) notes.push(palette.warn(`far: more than ${FAR_DECADES} decades beyond the largest fitted run; forecasts and intervals there rest on extrapolation the back-tests did not reach.`));
-  return `${renderTable({ head, rows, align: ['left', 'right', 'right', 'right', 'left', ...(withTargets ? ['right', 'right'] as const : [])] })}\n${palette.dim(notes.join('\n'))}`;
+  return `${renderTable({ head, rows, align: ['left', 'right', 'right', 'right', ...(method ? ['left'] as const : []), ...(withTargets ? ['right', 'right'] as const : [])] })}\n${palette.dim(notes.join('\n'))}`;
 }
 
 /**
@@ -78,9 +86,9 @@ export function renderTargetTable(rows: readonly TargetRow[], tokensPerParam: nu
     return [r.id, r.method, `${formatPercent(r.target)}${r.targetSource === 'midpoint' ? ' mid' : ''}`, ...reached];
   });
   const table = renderTable({ head: ['Task', 'Method', 'Target', 'Min compute', 'Decades', 'Params', 'Tokens'], rows: cells, align: ['left', 'left', 'right', 'right', 'right', 'right', 'right'] });
-  const notes = [
-    `Min compute: the smallest training compute whose forecast reaches the target, ${tokensPerParam === undefined ? "for compute-optimal models under the forecast's loss law" : `at ${formatFixed(tokensPerParam, 0)} tokens per parameter`}; Decades: beyond the largest fitted run.`,
-  ];
+  const split = rows.some((r) => r.answer.reached === 'at' && r.answer.params !== undefined);
+  const how = tokensPerParam !== undefined ? `at ${formatFixed(tokensPerParam, 0)} tokens per parameter` : split ? "for compute-optimal models under the forecast's loss law" : 'in one step from compute (no loss law to split it into N and D: --tokens-per-param R does)';
+  const notes = [`Min compute: the smallest training compute whose forecast reaches the target, ${how}; Decades: beyond the largest fitted run.`];
   if (rows.some((r) => r.targetSource === 'midpoint')) notes.push('mid: the midpoint of the task\'s rise, halfway from floor to ceiling (its threshold); --reach sets targets of your own.');
   if (rows.some((r) => r.distance !== undefined && r.distance > FAR_DECADES)) notes.push(palette.warn(`far: more than ${FAR_DECADES} decades beyond the largest fitted run, where the back-tests did not reach.`));
   const never = rows.filter((r) => r.answer.reached === 'never');

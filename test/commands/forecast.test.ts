@@ -193,9 +193,9 @@ describe('emerge thresholds --forecast', () => {
     expect(result.code).toBe(2);
   });
 
-  it('asks for --forecast when a target has none', async () => {
-    const result = await runCli(['thresholds', ...model, '--require', 'mmlu>=0.5']);
-    expect(result.stderr).toBe('emerge thresholds: --require: "mmlu>=0.5" is a score target; give the forecast it refers to with --forecast FILE\n');
+  it('asks for a forecast when --no-forecast leaves a target without one', async () => {
+    const result = await runCli(['thresholds', ...model, '--no-forecast', '--require', 'mmlu>=0.5']);
+    expect(result.stderr).toBe('emerge thresholds: --require: "mmlu>=0.5" is a score target, and --no-forecast leaves out the forecast it needs; drop --no-forecast, or give --forecast FILE\n');
     expect(result.code).toBe(2);
   });
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCli } from '../helpers/run-cli.js';
 import { relativeError } from '../helpers/laws.js';
 
@@ -109,7 +111,10 @@ describe('emerge predict', () => {
     const table = await runCli(['predict', '--model', 'llama-3-70b', '--chart']);
     expect(table.stdout).toContain('beyond the reference regime');
     expect(table.stdout).not.toMatch(/Infinity|NaN|\binf\b/);
-    expect(table.stdout).not.toMatch(/100\.0%/);
+    // No ability at 100.0% (a benchmark's interval may reach 100%: that is a score, not a probability).
+    const abilityRows = table.stdout.split('\n').filter((line) => / (emerged|emerging|absent) +│/.test(line));
+    expect(abilityRows).toHaveLength(36);
+    for (const row of abilityRows) expect(row).not.toMatch(/100\.0%/);
   });
 
   it('allocates a compute budget compute-optimally (Hoffmann: 41.3B at 1e24, 0.5%)', async () => {
@@ -183,7 +188,13 @@ describe('emerge predict', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[1]).toMatch(/^8B,8000000000,15000000000000,/);
     const table = await runCli(['predict', '--input', 'fixtures/plans.csv', '--ability', 'chain-of-thought']);
-    expect(table.stdout.split('\n')).toHaveLength(2 + 6 + 1);
+    // Header, six rows, and how to get the benchmark forecasts (a blank line and one line).
+    expect(table.stdout.split('\n')).toHaveLength(2 + 6 + 2 + 1);
+    const hint = /\n\nBenchmark forecasts \((.*)\): --forecast default, one line per model and benchmark; or --format json\.\n$/.exec(table.stdout);
+    // The hint names the benchmarks of the shipped default forecast, in its order.
+    const shipped = parse(readFileSync('data/forecast-default.yaml', 'utf8')) as { tasks: { id: string }[] };
+    expect(hint?.[1]).toBe(shipped.tasks.map((t) => t.id).join(', '));
+    expect((await runCli(['predict', '--input', 'fixtures/plans.csv', '--ability', 'chain-of-thought', '--no-forecast'])).stdout.split('\n')).toHaveLength(2 + 6 + 1);
   });
 
   it('lists the model catalog', async () => {

@@ -33,6 +33,20 @@ describe('forecast files', () => {
     expect(text).toMatch(/^# a test forecast\n\nkind: forecast\nversion: 1\n/);
   });
 
+  it('read back scaled intervals with each task\'s scale', () => {
+    const errors = [{ task: 'hellaswag', error: 0.02, distance: 0.3 }, { task: 'mmlu', error: -0.05, distance: 1 }, { task: 'mmlu', error: 0.01, distance: 0.6 }];
+    const scales: Record<string, number> = { hellaswag: 0.04, mmlu: 0.08 };
+    const scaled: ForecastSpec = {
+      ...spec,
+      intervals: { 'one-step': calibrateIntervals(errors, 2, (e) => scales[e.task]!) },
+      tasks: spec.tasks.map((t) => ({ ...t, method: 'one-step' as const, scale: { 'one-step': scales[t.id]! } })),
+    };
+    const written = formatForecastFile({ spec: scaled, taskInfo: new Map(), fit: {}, comment: [] });
+    expect(readForecastFile(file('scaled.yaml', written))).toEqual({ ...scaled, law: { ...law, id: 'forecast', source: expect.any(String) } });
+    const unscaled = written.replace(/\n *interval_scale: \{ one_step: 0\.08 \}/, '');
+    expect(() => readForecastFile(file('scaled-missing.yaml', unscaled))).toThrow(/task "mmlu" has no interval_scale\.one_step, which scaled intervals need/);
+  });
+
   const bad: [string, string, string][] = [
     ['a law file', 'name: x\nE: 1.7\nA: 400\nB: 400\nalpha: 0.3\nbeta: 0.3\n', 'is not a forecast file (no "kind: forecast"; it looks like a scaling law, which --law reads); forecasts are written by emerge fit --output'],
     ['an ability catalog', 'abilities:\n  - id: a\n    threshold_params: 1e9\n', 'is not a forecast file (no "kind: forecast"; it looks like an ability catalog, which --abilities reads)'],

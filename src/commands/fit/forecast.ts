@@ -4,7 +4,7 @@
  * the fit's own back-tests, an optional holdout (--holdout-above) and the forecast file (--output).
  */
 import { fitChinchillaLaw } from '../../core/fit/law-fit.js';
-import { DEFAULT_LEVEL, finishedRuns, fitForecast, forecastSpec, holdoutForecast, type ForecastFitOptions, type ForecastModel, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
+import { DEFAULT_LEVEL, WIDTH_OFFSET, finishedRuns, fitForecast, forecastSpec, holdoutForecast, type ForecastFitOptions, type ForecastModel, type Holdout, type LawFitter, type Via } from '../../core/forecast/index.js';
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { parseFlagQuantity, type Range } from '../../io/numbers.js';
@@ -26,6 +26,7 @@ import { lawSettings } from './law-settings.js';
 import type { CommonFitSettings } from './settings.js';
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.99, what: 'an interval level', example: '0.8' };
+const OFFSET: Range = { min: 0, exclusiveMin: true, max: 10, what: 'a width offset in decades', example: '0.25' };
 
 /**
  * The multi-start law fit: over worker threads when it is large (runs × starts ≥ 50,000, a few tenths
@@ -38,6 +39,7 @@ const fitLaw: LawFitter = (runs, grid) => (runs.length * grid.size >= 50_000 ? f
 export async function runForecastFit(csv: CsvSource, options: FitOptions, common: CommonFitSettings, explicit: Record<string, string>, ctx: CommandContext): Promise<void> {
   const law = await lawSettings(options, csv.file === 'stdin' ? '-' : csv.file, ctx);
   const level = options.level === undefined ? DEFAULT_LEVEL : parseFlagQuantity('--level', options.level, LEVEL);
+  const intervalOffset = options.intervalOffset === undefined ? WIDTH_OFFSET : parseFlagQuantity('--interval-offset', options.intervalOffset, OFFSET);
   const input = await readLadder(csv, explicit, options.group);
   const via: Via = options.via ?? (input.hasLoss ? 'loss' : 'compute');
   if (via === 'loss' && !input.hasLoss) throw new UsageError(`--via loss: ${input.file} has no loss column; forecast from compute with --via compute, or name the loss with --columns loss=...`);
@@ -45,7 +47,7 @@ export async function runForecastFit(csv: CsvSource, options: FitOptions, common
   if (input.skippedRows > 0) ctx.warn(`${input.file}: ${input.skippedRows} of ${input.rows} rows with an empty size or score are left out`);
   // Without --grid, the default grid for the number of runs (src/core/forecast/loss-laws.ts forecastGrid).
   const gridName = options.grid === undefined ? 'default' : law.gridName;
-  const settings: Partial<ForecastFitOptions> = { via, level, fitLaw, ...(options.grid === undefined ? {} : { grid: law.grid }) };
+  const settings: Partial<ForecastFitOptions> = { via, level, intervalOffset, intervals: options.intervals ?? 'pooled', fitLaw, ...(options.grid === undefined ? {} : { grid: law.grid }) };
 
   ctx.progress('fitting the forecast');
   const model = await fitWithFile(input, () => fitForecast(input.tasks, settings));

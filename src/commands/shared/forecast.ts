@@ -1,27 +1,45 @@
 /**
- * `--forecast FILE` for predict and thresholds: the forecast file, each planned model's forecasts,
- * score targets in `--require` (mmlu>=0.55, mixed freely with ability ids) and the gate on them.
+ * `--forecast FILE|default` and `--no-forecast` for predict and thresholds: the forecast (a file, or
+ * the default forecast shipped in data/forecast-default.yaml), each planned model's forecasts, score
+ * targets in `--require` (mmlu>=0.55, mixed freely with ability ids) and the gate on them.
  */
 import { FAR_DECADES, forecastTask, reachProbability, type ForecastSpec, type TaskPrediction } from '../../core/forecast/index.js';
 import { forecastRecords, type ForecastRecord } from '../../render/forecast-record.js';
+import type { ForecastTableOptions } from '../../render/forecast-table.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../../errors.js';
-import { readForecastFile } from '../../io/forecast-file.js';
+import { readDefaultForecast, readForecastFile } from '../../io/forecast-file.js';
 import { quoteUserText } from '../../io/numbers.js';
 import { didYouMean } from '../../util/suggest.js';
 
 export interface LoadedForecast {
   spec: ForecastSpec;
-  /** The path as given, for messages. */
+  /** The path as given ('default' for the shipped forecast). */
   file: string;
+  /** How messages name it: the path, or "the default forecast". */
+  name: string;
+  /** Asked for with --forecast (a FILE or `default`), rather than the default by omission. */
+  explicit: boolean;
 }
 
-/** --forecast FILE ('-': stdin, unless another flag reads it). @throws UsageError, InputError */
-export function loadForecast(path: string | undefined, others: Partial<Record<'input' | 'config' | 'law' | 'abilities', string>> = {}): LoadedForecast | undefined {
-  if (path === undefined) return undefined;
+/** `--forecast default`: the shipped forecast, by name (a file called "default" is ./default). */
+export const DEFAULT_FORECAST = 'default';
+
+/** The --forecast value as commander gives it: a path or `default`, false for --no-forecast, undefined when absent. */
+export type ForecastOption = string | false | undefined;
+
+/**
+ * --forecast FILE|default ('-': stdin, unless another flag reads it), --no-forecast (none); without
+ * either, the default forecast when `fallback` is 'default', else none.
+ * @throws UsageError, InputError
+ */
+export function loadForecast(option: ForecastOption, others: Partial<Record<'input' | 'config' | 'law' | 'abilities', string>> = {}, fallback: 'default' | 'none' = 'none'): LoadedForecast | undefined {
+  if (option === false || (option === undefined && fallback === 'none')) return undefined;
+  if (option === undefined || option === DEFAULT_FORECAST) return { spec: readDefaultForecast(), file: DEFAULT_FORECAST, name: 'the default forecast', explicit: option !== undefined };
   const reader = Object.entries(others).find(([, value]) => value === '-');
-  if (path === '-' && reader) throw new UsageError(`--forecast and --${reader[0]}: only one of them can read stdin (-)`);
-  return { spec: readForecastFile(path), file: path === '-' ? 'stdin' : path };
+  if (option === '-' && reader) throw new UsageError(`--forecast and --${reader[0]}: only one of them can read stdin (-)`);
+  const file = option === '-' ? 'stdin' : option;
+  return { spec: readForecastFile(option), file, name: file, explicit: true };
 }
 
 /** A score target of --require: the task's forecast must reach `target` (0–1). */
@@ -31,6 +49,11 @@ export interface ScoreTarget {
 }
 
 const TARGET = /^(.+?)\s*>=\s*(\S+)$/;
+
+/** Whether a --require or --reach list names a score target (TASK>=SCORE), which needs a forecast. */
+export function hasScoreTarget(text: string | undefined): boolean {
+  return text !== undefined && text.split(',').some((item) => TARGET.test(item.trim()));
+}
 
 /**
  * Splits `--require a,b,mmlu>=0.55` into ability ids and score targets, checking the targets
@@ -46,7 +69,7 @@ export function splitRequire(text: string, forecast: LoadedForecast | undefined,
     if (!match) {
       if (/[<>=]/.test(item)) throw new UsageError(`${flag}: ${quoteUserText(item)} is not a score target; write TASK>=SCORE, e.g. mmlu>=0.55`);
       if (forecast?.spec.tasks.some((t) => t.id === item)) {
-        throw new UsageError(`${flag}: ${quoteUserText(item)} is a task of ${forecast.file}; give it a target, e.g. '${item}>=0.5' (in quotes: a shell reads > as a redirection)`);
+        throw new UsageError(`${flag}: ${quoteUserText(item)} is a task of ${forecast.name}; give it a target, e.g. '${item}>=0.5' (in quotes: a shell reads > as a redirection)`);
       }
       abilities.push(item);
       continue;
@@ -56,9 +79,9 @@ export function splitRequire(text: string, forecast: LoadedForecast | undefined,
     if (!/^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(value) || !(target >= 0 && target <= 1)) {
       throw new UsageError(`${flag}: ${quoteUserText(item)}: the target is a score on 0–1, e.g. ${quoteUserText(`${id}>=0.55`)}`);
     }
-    if (!forecast) throw new UsageError(`${flag}: ${quoteUserText(item)} is a score target; give the forecast it refers to with --forecast FILE`);
+    if (!forecast) throw new UsageError(`${flag}: ${quoteUserText(item)} is a score target, and --no-forecast leaves out the forecast it needs; drop --no-forecast, or give --forecast FILE`);
     const ids = forecast.spec.tasks.map((t) => t.id);
-    if (!ids.includes(id)) throw new UsageError(`${flag}: ${forecast.file} has no task ${quoteUserText(id)}${didYouMean(id, ids)}; its tasks: ${summariseIds(ids)}`);
+    if (!ids.includes(id)) throw new UsageError(`${flag}: ${forecast.name} has no task ${quoteUserText(id)}${didYouMean(id, ids)}; its tasks: ${summariseIds(ids)}`);
     targets.push({ id, target });
   }
   return { abilities, targets };
@@ -78,12 +101,32 @@ export function forecastsOf(forecast: LoadedForecast, model: { params: number; t
   return forecastRecords(forecast.spec, modelForecasts(forecast.spec, model));
 }
 
+/** The default forecast's table: benchmarks, and what its numbers are (README, "The default forecast"). */
+const DEFAULT_TABLE: ForecastTableOptions = {
+  heading: 'Benchmark',
+  hideMethod: true,
+  note:
+    'Benchmarks: the default forecast, one step in log10 training compute, fitted by emerge fit to the public scores of 112 open base models (ObsScaling, Ruan et al. 2024).\n' +
+    '80% interval: as wide as models of other families and later releases scattered in its back-tests; Decades: of compute beyond the largest model fitted.\n' +
+    '--forecast FILE replaces it, --no-forecast leaves it out.',
+};
+
+/** How the table of a forecast is headed and annotated. */
+export function forecastTableOptions(forecast: LoadedForecast): ForecastTableOptions {
+  return forecast.file === DEFAULT_FORECAST ? DEFAULT_TABLE : {};
+}
+
+/** How warnings name a forecast: the flag that gave it, or the default forecast. */
+export function forecastLabel(forecast: LoadedForecast): string {
+  return forecast.explicit ? '--forecast' : 'the default forecast';
+}
+
 /** One warning on stderr when a model's forecasts reach beyond FAR_DECADES (the table flags them too). */
-export function warnFar(records: readonly ForecastRecord[], model: string, ctx: CommandContext): void {
+export function warnFar(records: readonly ForecastRecord[], model: string, ctx: CommandContext, label: string): void {
   const far = records.filter((r) => r.distance_decades > FAR_DECADES);
   if (far.length === 0) return;
   const most = Math.max(...far.map((r) => r.distance_decades));
-  ctx.warn(`--forecast: ${model} is ${most.toFixed(2)} decades of compute beyond the largest fitted run${far.length < records.length ? ` for ${far.length} of ${records.length} tasks` : ''}; beyond ${FAR_DECADES} decades the forecasts are extrapolations the back-tests did not reach`);
+  ctx.warn(`${label}: ${model} is ${most.toFixed(2)} decades of compute beyond the largest fitted run${far.length < records.length ? ` for ${far.length} of ${records.length} tasks` : ''}; beyond ${FAR_DECADES} decades the forecasts are extrapolations the back-tests did not reach`);
 }
 
 export interface ForecastGateFailure {

@@ -11,7 +11,7 @@ import type { ThresholdsOptions } from '../../options/thresholds.js';
 import type { CsvCell } from '../../render/csv.js';
 import { forecastRecords, type ForecastRecord } from '../../render/forecast-record.js';
 import type { TargetRow } from '../../render/forecast-table.js';
-import { forecastGateFailures, loadForecast, modelForecasts, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
+import { forecastGateFailures, hasScoreTarget, loadForecast, modelForecasts, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
 
 const RATIO: Range = { min: 0, exclusiveMin: true, max: 1e6, what: 'a number of tokens per parameter', example: '20' };
 
@@ -26,12 +26,15 @@ export interface ForecastRequest {
   tokensPerParam?: number;
 }
 
-/** --forecast, --require (split into abilities and targets), --reach, --tokens-per-param. @throws UsageError */
+/**
+ * --forecast, --require (split into abilities and targets), --reach, --tokens-per-param. Score
+ * targets and the inverse question use the default forecast without --forecast; the catalog and
+ * the gate on abilities use no forecast.
+ * @throws UsageError
+ */
 export function forecastRequest(options: ThresholdsOptions): ForecastRequest {
-  const forecast = loadForecast(options.forecast, options);
-  for (const [flag, value] of [['--reach', options.reach], ['--tokens-per-param', options.tokensPerParam]] as const) {
-    if (value !== undefined && !forecast) throw new UsageError(`${flag}: answers for a forecast; give it with --forecast FILE`);
-  }
+  const needsForecast = hasScoreTarget(options.require) || options.reach !== undefined || options.tokensPerParam !== undefined;
+  const forecast = loadForecast(options.forecast, options, needsForecast ? 'default' : 'none');
   const { abilities, targets } = options.require === undefined ? { abilities: [], targets: [] } : splitRequire(options.require, forecast);
   const reach = options.reach === undefined ? { abilities: [], targets: [] } : splitRequire(options.reach, forecast, '--reach');
   if (reach.abilities.length > 0) throw new UsageError(`--reach: ${quoteUserText(reach.abilities[0]!)} is not a score target; write TASK>=SCORE, e.g. mmlu>=0.55`);

@@ -17,7 +17,7 @@ import type { StartGrid } from '../fit/law-grid.js';
 import type { ChinchillaLaw } from '../scaling-law.js';
 import { rollingBacktest, type BacktestError, type BacktestOrigin } from './backtest.js';
 import type { ForecastSpec, TaskSpec } from './forecast.js';
-import { calibrateIntervals, type IntervalModel } from './intervals.js';
+import { calibrateIntervals, WIDTH_OFFSET, type IntervalModel } from './intervals.js';
 import { finishedRuns, lossScope, WARMUP_FRACTION, type LadderTask, type LossScope } from './ladder.js';
 import { enoughRunsForLaw, forecastGrid, inThreadLawFitter, lawRuns, type LawFitter } from './loss-laws.js';
 import type { CurveFitResult, ScoreOnCompute, ScoreOnLoss } from './score-curves.js';
@@ -26,6 +26,14 @@ import { fitTaskCurves, METHODS, type ForecastMethod } from './task-curves.js';
 export type Via = 'auto' | 'compute' | 'loss';
 
 export const VIAS: readonly Via[] = ['auto', 'compute', 'loss'];
+
+/** Interval widths: one for every task (pooled), or in proportion to each task's scatter (scaled; intervals.ts). */
+export type IntervalScaling = 'pooled' | 'scaled';
+
+export const INTERVAL_SCALINGS: readonly IntervalScaling[] = ['pooled', 'scaled'];
+
+/** The smallest scale of a task's scaled intervals, 0.5 points: a curve through its runs exactly would otherwise give it no width. */
+export const MIN_INTERVAL_SCALE = 0.005;
 
 export const DEFAULT_LEVEL = 0.8;
 
@@ -36,6 +44,14 @@ export interface ForecastFitOptions {
   /** Starts of the loss-law fit; undefined: the default grid for its number of runs (loss-laws.ts forecastGrid). */
   grid?: StartGrid;
   warmup: number;
+  /**
+   * Offset d0 of the interval width w(d) = √(d0 + max(d, 0)), in decades (intervals.ts; default
+   * WIDTH_OFFSET, 0.25). A larger one keeps the intervals wide inside the fitted range, where the
+   * errors of observational data (models of many families) do not shrink.
+   */
+  intervalOffset: number;
+  /** Pooled (default) or scaled intervals. */
+  intervals: IntervalScaling;
   /** How to fit a law (default: in this thread). */
   fitLaw: LawFitter;
 }
@@ -79,7 +95,7 @@ export interface ForecastModel {
   errors: BacktestError[];
 }
 
-export const DEFAULT_FORECAST_FIT: ForecastFitOptions = { via: 'loss', level: DEFAULT_LEVEL, warmup: WARMUP_FRACTION, fitLaw: inThreadLawFitter };
+export const DEFAULT_FORECAST_FIT: ForecastFitOptions = { via: 'loss', level: DEFAULT_LEVEL, warmup: WARMUP_FRACTION, intervalOffset: WIDTH_OFFSET, intervals: 'pooled', fitLaw: inThreadLawFitter };
 
 /**
  * Fits the forecast of every task (see the module comment). A task without a usable curve for the
@@ -132,8 +148,10 @@ export async function fitForecast(tasks: readonly LadderTask[], options: Partial
 
   const intervals: ForecastModel['intervals'] = {};
   for (const method of METHODS) {
-    const errors = backtest.errors.filter((e) => e.method === method);
-    if (errors.length > 0) intervals[method] = calibrateIntervals(errors);
+    // Scaled: each error over its task's scale, and only the errors of tasks that have one.
+    const scales = o.intervals === 'scaled' ? new Map(fitted.map((t) => [t.id, taskScale(t, method)] as const).filter((e): e is [string, number] => e[1] !== undefined)) : undefined;
+    const errors = backtest.errors.filter((e) => e.method === method && (scales === undefined || scales.has(e.task)));
+    if (errors.length > 0) intervals[method] = calibrateIntervals(errors, o.intervalOffset, scales && ((e) => scales.get(e.task)!));
   }
   const model: ForecastModel = { level: o.level, warmup: o.warmup, lossScope: scope, taskLawFits: laws.taskLawFits, intervals, tasks: fitted, skipped, origins: backtest.origins, errors: backtest.errors };
   if (laws.law) model.law = laws.law;
@@ -191,6 +209,12 @@ function chooseMethod(available: readonly ForecastMethod[], scores: TaskForecast
   return 'two-step';
 }
 
+/** The scale of a task's scaled intervals for a method: the RMSE of its curve fit, at least MIN_INTERVAL_SCALE. */
+export function taskScale(task: TaskForecast, method: ForecastMethod): number | undefined {
+  const fit = method === 'two-step' ? task.twoStep : task.oneStep;
+  return fit && Math.max(fit.rmse, MIN_INTERVAL_SCALE);
+}
+
 /** The forecast as a ForecastSpec (what a forecast file holds), with its provenance `source`. */
 export function forecastSpec(model: ForecastModel, source: string): ForecastSpec {
   const spec: ForecastSpec = {
@@ -202,6 +226,12 @@ export function forecastSpec(model: ForecastModel, source: string): ForecastSpec
       if (t.law) task.law = t.law;
       if (t.twoStep) task.twoStep = t.twoStep.curve;
       if (t.oneStep) task.oneStep = t.oneStep.curve;
+      const scale: TaskSpec['scale'] = {};
+      for (const method of METHODS) {
+        const s = taskScale(t, method);
+        if (model.intervals[method]?.scaled && s !== undefined) scale[method] = s;
+      }
+      if (Object.keys(scale).length > 0) task.scale = scale;
       return task;
     }),
   };

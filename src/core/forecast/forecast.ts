@@ -24,6 +24,8 @@ export interface TaskSpec {
   oneStep?: ScoreOnCompute;
   /** Compute of the largest fitted run, FLOPs. */
   largestCompute: number;
+  /** Scale of each method's scaled intervals (intervals.ts): the RMSE of the task's curve fit, 0–1. */
+  scale?: Partial<Record<ForecastMethod, number>>;
 }
 
 export interface ForecastSpec {
@@ -79,8 +81,16 @@ export function forecastTask(spec: ForecastSpec, task: TaskSpec, params: number,
   const distance = distanceDecades(compute, task.largestCompute);
   const prediction: TaskPrediction = { id: task.id, name: task.name, score, level: spec.level, distance, method };
   const model = spec.intervals[method];
-  if (model) Object.assign(prediction, predictionInterval(model, score, distance, spec.level));
+  if (model) Object.assign(prediction, predictionInterval(model, score, distance, spec.level, intervalScale(model, task, method)));
   return prediction;
+}
+
+/** The scale of a task's intervals: its curve's RMSE for a scaled model, else 1. @throws RangeError when a scaled model's task has none */
+function intervalScale(model: IntervalModel, task: TaskSpec, method: ForecastMethod): number {
+  if (!model.scaled) return 1;
+  const scale = task.scale?.[method];
+  if (scale === undefined) throw new RangeError(`${task.id}: the ${method} intervals are scaled, and the task has no scale`);
+  return scale;
 }
 
 /**
@@ -89,7 +99,8 @@ export function forecastTask(spec: ForecastSpec, task: TaskSpec, params: number,
  */
 export function reachProbability(spec: ForecastSpec, prediction: TaskPrediction, target: number): number | undefined {
   const model = spec.intervals[prediction.method];
-  return model && probabilityAtLeast(model, prediction.score, prediction.distance, target);
+  const task = spec.tasks.find((t) => t.id === prediction.id)!;
+  return model && probabilityAtLeast(model, prediction.score, prediction.distance, target, intervalScale(model, task, prediction.method));
 }
 
 /** Distances beyond which a forecast is flagged: the back-tests of a ladder rarely reach further. */

@@ -5,7 +5,7 @@
  * question (the compute that reaches a target score).
  */
 export { MAX_ORIGINS, ORIGIN_SPACING, rollingBacktest, rollingOrigins, type BacktestError, type BacktestOrigin, type RollingBacktest } from './backtest.js';
-export { DEFAULT_FORECAST_FIT, DEFAULT_LEVEL, fitForecast, forecastSpec, type ForecastFitOptions, type ForecastModel, type TaskForecast, type Via, VIAS } from './fit-forecast.js';
+export { DEFAULT_FORECAST_FIT, DEFAULT_LEVEL, fitForecast, forecastSpec, INTERVAL_SCALINGS, MIN_INTERVAL_SCALE, taskScale, type ForecastFitOptions, type ForecastModel, type IntervalScaling, type TaskForecast, type Via, VIAS } from './fit-forecast.js';
 export { FAR_DECADES, forecastTask, hasMethod, reachProbability, taskLaw, type ForecastSpec, type TaskPrediction, type TaskSpec } from './forecast.js';
 export { HOLDOUT_FORECASTERS, holdoutForecast, type Holdout, type HoldoutForecaster, type HoldoutPrediction, type HoldoutTask } from './holdout.js';
 export { calibrateIntervals, conformalLevel, intervalWidth, predictionInterval, probabilityAtLeast, QUANTILE_STEPS, scoreQuantile, WIDTH_OFFSET, type IntervalModel } from './intervals.js';

@@ -19,6 +19,12 @@
  * a constant one (plain split conformal) and a linear one, d0 + d, by the coverage and interval score
  * they reached on held-out runs of the Gadre et al. ladders (README, "How the intervals held up").
  *
+ * Scaled intervals (normalised split conformal; Lei et al. 2018, §5.2): when the tasks of a forecast
+ * differ in how far their scores scatter about their curves (public evaluations of models of many
+ * families: a benchmark of two options scatters less than a maths benchmark), each error is divided
+ * by its task's scale s (the RMSE of the task's curve fit), r_i = |e_i|/(s_i·w(d_i)), and a forecast's
+ * interval is ŷ ± q·s·w(d): one quantile, widths in proportion to each task's scatter.
+ *
  * The model stores Q at 101 levels (0, 0.01, …, 1), to 6 significant digits, rather than the scores
  * themselves: a forecast file stays small, and the fit, predict and thresholds all read intervals
  * from the same summary.
@@ -37,6 +43,8 @@ export interface IntervalModel {
   n: number;
   /** Q(j/100) for j = 0..100 of the scores |e|/w(d) (Hyndman & Fan type 7), ascending. */
   quantiles: number[];
+  /** Scaled intervals: the scores are |e|/(s·w(d)) and an interval's half-width q·s·w(d), s the task's scale. */
+  scaled?: boolean;
 }
 
 /**
@@ -48,15 +56,17 @@ export function intervalWidth(offset: number, distance: number): number {
 }
 
 /**
- * The interval model of back-test errors (see the module comment).
- * @throws RangeError with no errors, or an error or distance that is not finite
+ * The interval model of back-test errors (see the module comment); with `scaleOf`, scaled intervals,
+ * each error divided by its task's scale.
+ * @throws RangeError with no errors, or an error, distance or scale that is not finite (a scale must be > 0)
  * @example calibrateIntervals([{ error: 0.02, distance: 0 }, { error: -0.05, distance: 0.75 }]).quantiles[100] // 0.05 (= 0.05/√1)
  */
-export function calibrateIntervals(errors: readonly { error: number; distance: number }[], offset = WIDTH_OFFSET): IntervalModel {
+export function calibrateIntervals<E extends { error: number; distance: number }>(errors: readonly E[], offset = WIDTH_OFFSET, scaleOf?: (error: E) => number): IntervalModel {
   if (errors.length === 0) throw new RangeError('no back-test errors to calibrate on');
-  const scores = errors.map(({ error, distance }) => {
-    if (!Number.isFinite(error) || !Number.isFinite(distance)) throw new RangeError('back-test errors and distances must be finite');
-    return Math.abs(error) / intervalWidth(offset, distance);
+  const scores = errors.map((e) => {
+    const scale = scaleOf ? scaleOf(e) : 1;
+    if (!Number.isFinite(e.error) || !Number.isFinite(e.distance) || !(scale > 0 && scale < Infinity)) throw new RangeError('back-test errors, distances and scales must be finite (scales > 0)');
+    return Math.abs(e.error) / (scale * intervalWidth(offset, e.distance));
   });
   scores.sort((a, b) => a - b);
   const quantiles = Array.from({ length: QUANTILE_STEPS + 1 }, (_, j) => {
@@ -65,7 +75,7 @@ export function calibrateIntervals(errors: readonly { error: number; distance: n
     const hi = Math.min(lo + 1, scores.length - 1);
     return Number((scores[lo]! + (h - lo) * (scores[hi]! - scores[lo]!)).toPrecision(6));
   });
-  return { offset, n: scores.length, quantiles };
+  return { offset, n: scores.length, quantiles, ...(scaleOf ? { scaled: true } : {}) };
 }
 
 /** Q(p), 0 ≤ p ≤ 1, by linear interpolation of the stored quantiles. */
@@ -85,11 +95,12 @@ export function conformalLevel(n: number, level: number): number {
 }
 
 /**
- * The interval ŷ ± q·w(d) at `level`, clipped to [0, 1] (see the module comment).
+ * The interval ŷ ± q·w(d) at `level` (ŷ ± q·s·w(d) for a scaled model, s the task's `scale`),
+ * clipped to [0, 1] (see the module comment).
  * @example predictionInterval(model, 0.5, 1, 0.8) // { lower: 0.5 − q·1.118, upper: 0.5 + q·1.118 }
  */
-export function predictionInterval(model: IntervalModel, forecast: number, distance: number, level: number): { lower: number; upper: number } {
-  const half = scoreQuantile(model, conformalLevel(model.n, level)) * intervalWidth(model.offset, distance);
+export function predictionInterval(model: IntervalModel, forecast: number, distance: number, level: number, scale = 1): { lower: number; upper: number } {
+  const half = scoreQuantile(model, conformalLevel(model.n, level)) * scale * intervalWidth(model.offset, distance);
   return { lower: Math.max(0, forecast - half), upper: Math.min(1, forecast + half) };
 }
 
@@ -106,7 +117,8 @@ function scoreCdf(model: IntervalModel, r: number): number {
 
 /**
  * The forecast probability that the score reaches `target`, from the same error model: the score is
- * ŷ + w(d)·S with S symmetric and |S| distributed as the back-test scores, so with z = (target − ŷ)/w(d)
+ * ŷ + s·w(d)·S with S symmetric and |S| distributed as the back-test scores (s = 1 unless the model
+ * is scaled), so with z = (target − ŷ)/(s·w(d))
  *
  *   P(score ≥ target) = ½·(1 − sign(z)·(n/(n + 1))·G(|z|)),   G(r) = P(|S| ≤ r),
  *
@@ -114,8 +126,8 @@ function scoreCdf(model: IntervalModel, r: number): number {
  * of level 1 − α the probability is about 1 − α/2 (0.9 for the 80% interval).
  * @example probabilityAtLeast(model, 0.6, 1, 0.6) // 0.5 (the target is the forecast itself)
  */
-export function probabilityAtLeast(model: IntervalModel, forecast: number, distance: number, target: number): number {
-  const z = (target - forecast) / intervalWidth(model.offset, distance);
+export function probabilityAtLeast(model: IntervalModel, forecast: number, distance: number, target: number, scale = 1): number {
+  const z = (target - forecast) / (scale * intervalWidth(model.offset, distance));
   const g = (model.n / (model.n + 1)) * scoreCdf(model, Math.abs(z));
   return 0.5 * (1 - Math.sign(z) * g);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitChinchillaLaw } from '../../../src/core/fit/law-fit.js';
 import { coarseGrid } from '../../../src/core/fit/law-grid.js';
-import { fitForecast, forecastSpec, forecastTask, minComputeForTarget, rollingOrigins, scoreAtLoss } from '../../../src/core/forecast/index.js';
+import { conformalLevel, fitForecast, forecastSpec, forecastTask, MIN_INTERVAL_SCALE, minComputeForTarget, rollingOrigins, scoreAtLoss, scoreQuantile } from '../../../src/core/forecast/index.js';
 import { CURVES, lawLoss, SMALL_LADDER, syntheticLadder, TRUE_LAW } from './synthetic-ladder.js';
 
 const grid = coarseGrid();
@@ -129,5 +129,23 @@ describe('checkpoints, per-task losses, and tasks that cannot be fitted', () => 
     }
     // Exact data from the two-step model: its back-test beats the one-step curve.
     expect(auto.tasks.every((t) => t.method === 'two-step')).toBe(true);
+  });
+
+  it('scales each task\'s intervals by its curve RMSE, and widens them by the offset asked', async () => {
+    const tasks = syntheticLadder(CURVES);
+    const pooled = await fitForecast(tasks, { grid, via: 'compute' });
+    const scaled = await fitForecast(tasks, { grid, via: 'compute', intervals: 'scaled', intervalOffset: 2 });
+    expect(scaled.intervals['one-step']).toMatchObject({ offset: 2, scaled: true, n: pooled.intervals['one-step']!.n });
+    const spec = forecastSpec(scaled, 'test');
+    for (const [i, task] of scaled.tasks.entries()) {
+      const scale = Math.max(task.oneStep!.rmse, MIN_INTERVAL_SCALE);
+      // Both methods have back-tests (the ladder has losses), so both have scales.
+      expect(spec.tasks[i]!.scale).toEqual({ 'one-step': scale, 'two-step': Math.max(task.twoStep!.rmse, MIN_INTERVAL_SCALE) });
+      // The interval is ŷ ± q·s·√(2 + d), q the conformal quantile of |e|/(s·w(d)).
+      const p = forecastTask(spec, spec.tasks[i]!, 1e10, 2e11);
+      const q = scoreQuantile(scaled.intervals['one-step']!, conformalLevel(scaled.intervals['one-step']!.n, 0.8));
+      expect(p.upper! - p.score).toBeCloseTo(Math.min(q * scale * Math.sqrt(2 + Math.max(p.distance, 0)), 1 - p.score), 12);
+    }
+    expect(forecastSpec(pooled, 'test').tasks.every((t) => t.scale === undefined)).toBe(true);
   });
 });

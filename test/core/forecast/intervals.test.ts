@@ -69,6 +69,35 @@ describe('split-conformal intervals', () => {
     expect(probabilityAtLeast(model, 0.6, 0.7, 0)).toBeLessThan(1);
   });
 
+  // Scaled intervals: the errors of two tasks whose scatter differs fourfold. Divided by each task's
+  // scale they are one law, so one quantile covers 80% of each task's new errors (±0.03, as above),
+  // where a pooled quantile over-covers the quiet task and under-covers the noisy one.
+  it('scaled by each task, covers 80% of every task; pooled, neither', () => {
+    const scales = { quiet: 0.02, noisy: 0.08 };
+    const tagged = (seed: number, n: number) => (Object.entries(scales) as [keyof typeof scales, number][]).flatMap(([task, s], i) => normalErrors(n, s, seed + i).map((e) => ({ ...e, task })));
+    const calibration = tagged(41, 2000);
+    const scaled = calibrateIntervals(calibration, 0.25, (e) => scales[e.task]);
+    const pooled = calibrateIntervals(calibration);
+    expect(scaled.scaled).toBe(true);
+    expect(pooled.scaled).toBeUndefined();
+    // Identity: the scaled model is the plain model of the errors divided by their scales.
+    expect(scaled.quantiles).toEqual(calibrateIntervals(calibration.map((e) => ({ ...e, error: e.error / scales[e.task] }))).quantiles);
+    const fresh = tagged(51, 10000);
+    const coverage = (model: typeof scaled, task: keyof typeof scales): number => {
+      const mine = fresh.filter((e) => e.task === task);
+      return mine.filter((e) => {
+        const { lower, upper } = predictionInterval(model, 0.5, e.distance, 0.8, model.scaled ? scales[task] : 1);
+        return 0.5 + e.error >= lower && 0.5 + e.error <= upper;
+      }).length / mine.length;
+    };
+    for (const task of ['quiet', 'noisy'] as const) expect(Math.abs(coverage(scaled, task) - 0.8)).toBeLessThan(0.03);
+    expect(coverage(pooled, 'quiet')).toBeGreaterThan(0.95);
+    expect(coverage(pooled, 'noisy')).toBeLessThan(0.7);
+    // P(score ≥ lower end) ≈ 0.9 with the task's scale too.
+    const { lower } = predictionInterval(scaled, 0.6, 0.7, 0.8, scales.noisy);
+    expect(Math.abs(probabilityAtLeast(scaled, 0.6, 0.7, lower, scales.noisy) - 0.9)).toBeLessThan(0.005);
+  });
+
   it('clips intervals to the 0–1 scale of scores', () => {
     const model = calibrateIntervals([{ error: 0.3, distance: 0 }, { error: -0.3, distance: 0 }]);
     expect(predictionInterval(model, 0.9, 0, 0.8)).toEqual({ lower: 0.9 - 0.3, upper: 1 });
