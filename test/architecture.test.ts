@@ -1,4 +1,5 @@
-// The dependency direction of DESIGN.md, one way: bin → cli → commands → {io, render} → core.
+// The dependency direction of DESIGN.md, one way: bin → cli → commands → api → {io, render, parallel} → core.
+// The library API (src/api, the package's exports) is what the commands are thin clients of.
 // Core is pure: no node:* modules, no console, no process, no clock, no Math.random.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -37,7 +38,8 @@ const ALLOWED: Record<string, string[]> = {
   options: [],
   completion: ['options'],
   docs: ['options'],
-  commands: ['core', 'io', 'render', 'options', 'util', 'errors', 'parallel', 'completion'],
+  api: ['core', 'io', 'render', 'parallel', 'util', 'errors'],
+  commands: ['api', 'core', 'io', 'render', 'options', 'util', 'errors', 'parallel', 'completion'],
   cli: ['commands', 'options', 'errors', 'util', 'outside'], // outside: ../package.json (the version)
 };
 
