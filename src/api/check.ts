@@ -3,12 +3,13 @@
  * or a UsageError naming the argument.
  */
 import { UsageError } from '../errors.js';
-import { rangeProblem, type Range } from '../io/numbers.js';
+import { quoteUserText, rangeProblem, type Range } from '../io/numbers.js';
 
-/** `value` when it is a finite number within `range`; a UsageError naming `name` otherwise. */
+/** `value` when it is a finite number within `range`; a UsageError naming `name` otherwise (worded as parseFlagQuantity words it). */
 export function checkQuantity(name: string, value: number, range: Range): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new UsageError(`${name}: ${String(value)} is not a number; use e.g. ${range.example}`);
+  const shown = quoteUserText(String(value));
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new UsageError(`${name}: ${shown} is not a number; use e.g. ${range.example}`);
   const problem = rangeProblem(value, range);
-  if (problem) throw new UsageError(`${name}: ${String(value)} ${problem}`);
+  if (problem) throw new UsageError(`${name}: ${shown} ${problem}`);
   return value;
 }

@@ -29,11 +29,16 @@ export function lawPresets(): Record<string, ScalingLaw> {
  * @example presetLaw('hoffmann2022').alpha // 0.3392
  */
 export function presetLaw(name?: string): ScalingLaw {
+  return presetNamed(name, 'presetLaw');
+}
+
+/** The preset called `name` (the default without one); a UsageError naming `argument` otherwise. */
+export function presetNamed(name: string | undefined, argument: string): ScalingLaw {
   const { defaultId, presets } = loadLawPresets();
   const law = presets.get(name ?? defaultId);
   if (law) return law;
   const names = [...presets.keys()];
-  throw new UsageError(`presetLaw: unknown preset ${quoteUserText(String(name))}${didYouMean(String(name), names)}; presets: ${names.join(', ')}`);
+  throw new UsageError(`${argument}: unknown preset ${quoteUserText(String(name))}${didYouMean(String(name), names)}; presets: ${names.join(', ')}`);
 }
 
 /**

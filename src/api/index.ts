@@ -9,4 +9,7 @@
  */
 export { computeOptimal, effectiveSize, loss, trainingFlops, type Allocation, type ChinchillaLaw, type KaplanLaw, type ScalingLaw } from './law.js';
 export { abilityCatalog, defaultForecast, lawPresets, loadAbilityCatalog, loadForecast, loadLaw, modelCatalog, presetLaw, type Ability, type AbilityCatalog, type Band, type Bilingual, type CatalogModel, type ForecastSpec } from './data.js';
+export { predict, predictMany, type ModelInput, type PredictionDocument, type PredictionResult, type PredictOptions } from './predict/predict.js';
+export type { AbilityRecord, PredictionRecord } from '../render/prediction-record.js';
+export type { ForecastRecord } from '../render/forecast-record.js';
 export { CheckFailed, FitError, InputError, UsageError, isEmergeError, type EmergeError } from '../errors.js';

@@ -21,11 +21,12 @@ import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../re
 import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
 import { forecastLabel, forecastsOf, forecastTableOptions, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
-import { resolveModel, type ResolvedModel } from './shared/plan.js';
+import { resolveModel, type ResolvedModel } from '../api/predict/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { forEachPlanRow, type PlanRow } from './shared/plan-rows.js';
-import { createPredictor, type Predictor } from './shared/prediction.js';
+import { createPredictor, type Predictor } from '../api/predict/predictor.js';
+import { predictionDocument, type PredictionResult } from '../api/predict/predict.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
 
 export async function runPredict(flags: PredictOptions, ctx: CommandContext, file?: string): Promise<void> {
@@ -47,35 +48,37 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (settings.models.length === 0) {
     throw new UsageError('predict needs a model: --params, --compute, --model, --layers/--d-model/--vocab, --input FILE or --config FILE (see emerge predict --help)');
   }
-  const { law, catalog, abilities, factors } = settings;
-  const predictor = createPredictor(law, catalog.referenceTokens, abilities, factors);
+  const { law, catalog } = settings;
   const models = settings.models.map(({ spec, where }) => resolveModel(spec, where, law, catalog.referenceTokens));
-  if (plot) {
-    const { abilities: charted, markers, probabilityAt } = chartContent(models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
-    await writePicture(plot, predictPicture(charted, markers, { law: law.id, referenceTokens: catalog.referenceTokens }, probabilityAt));
-  }
-  const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
-  forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, forecastLabel(forecast!)));
+  const label = forecast && forecastLabel(forecast);
   if (settings.format === 'csv') {
+    const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
+    forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, label!));
+    if (plot) await writePredictPicture(plot, models.map((m) => createPredictor(law, catalog.referenceTokens, settings.abilities, settings.factors).record(m)), settings, options.ability !== undefined);
     if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
-    else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
+    else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + csvRows(models, settings));
     return;
   }
-  const records = models.map((m, i) => withForecasts(predictor.record(m), forecasts[i]));
-  if (settings.format === 'json') {
-    await ctx.out.write(toJson({ law: lawRecord(law), reference_tokens: catalog.referenceTokens, results: records }));
-  } else {
-    await ctx.out.write(renderPredictTables(records, settings, ctx, options.chart === true, options.ability !== undefined, forecast));
-  }
+  // The document of --format json, made by the library's predict (src/api); the tables show the same records.
+  const document = predictionDocument(settings, models, forecast?.spec);
+  for (const result of document.results) if (result.forecasts) warnFar(result.forecasts, result.name, ctx, label!);
+  if (plot) await writePredictPicture(plot, document.results, settings, options.ability !== undefined);
+  if (settings.format === 'json') await ctx.out.write(toJson(document));
+  else await ctx.out.write(renderPredictTables(document.results, settings, ctx, options.chart === true, options.ability !== undefined, forecast));
 }
 
-/** A prediction with the forecasts of --forecast (JSON: `forecasts`, after the abilities). */
-function withForecasts(record: PredictionRecord, forecasts: ForecastRecord[] | undefined): PredictionRecord & { forecasts?: ForecastRecord[] } {
-  return forecasts ? { ...record, forecasts } : record;
+function csvRows(models: ResolvedModel[], settings: PlanSettings): string {
+  const predictor = createPredictor(settings.law, settings.catalog.referenceTokens, settings.abilities, settings.factors);
+  return models.map((m) => predictor.csv(m)).join('');
+}
+
+async function writePredictPicture(plot: NonNullable<ReturnType<typeof plotTarget>>, records: PredictionRecord[], settings: PlanSettings, abilitiesChosen: boolean): Promise<void> {
+  const { abilities: charted, markers, probabilityAt } = chartContent(records, settings, abilitiesChosen);
+  await writePicture(plot, predictPicture(charted, markers, { law: settings.law.id, referenceTokens: settings.catalog.referenceTokens }, probabilityAt));
 }
 
 /** Each model: its summary, its forecasts (the benchmarks a newcomer knows), then the abilities with their notes. */
-function renderPredictTables(records: (PredictionRecord & { forecasts?: ForecastRecord[] })[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean, forecast: LoadedForecast | undefined): string {
+function renderPredictTables(records: PredictionResult[], settings: PlanSettings, ctx: CommandContext, chart: boolean, abilitiesChosen: boolean, forecast: LoadedForecast | undefined): string {
   const palette = createPalette(ctx.color);
   const view: PredictionView = { law: settings.law, referenceTokens: settings.catalog.referenceTokens, factors: settings.factors, lang: settings.lang, palette };
   const blocks = records.map((record) =>
@@ -194,7 +197,7 @@ function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forec
   }
   if (settings.format === 'json') {
     const json = batchFormat(settings, predictor);
-    return { ...json, row: (model, index, out) => out.add(`${index > 0 ? ',' : ''}\n${indent(toJson(withForecasts(predictor.record(model), recordsFor(model))).trimEnd(), '    ')}`), tail: (rows) => (farNote(), json.tail(rows)) };
+    return { ...json, row: (model, index, out) => out.add(`${index > 0 ? ',' : ''}\n${indent(toJson({ ...predictor.record(model), forecasts: recordsFor(model) }).trimEnd(), '    ')}`), tail: (rows) => (farNote(), json.tail(rows)) };
   }
   const table = forecastBatchTable(forecast.spec.level);
   return { head: table.head, row: (model, _index, out) => out.add(table.row(model, recordsFor(model))), tail: () => (farNote(), '') };

@@ -25,12 +25,13 @@ import { runEvidence } from './thresholds/evidence.js';
 import { gateFailures } from './shared/gate.js';
 import { forecastLabel, forecastTableOptions, warnFar } from './shared/forecast.js';
 import { forecastRequest, judgeForecasts, TARGET_CSV_HEADER, targetCsvRow, targetRecord, targetRows } from './thresholds/forecast.js';
-import { resolveModel } from './shared/plan.js';
+import { resolveModel } from '../api/predict/plan.js';
 import { plotTarget, writePlotSpec } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { readPlanRows } from './shared/plan-rows.js';
-import { createPredictor } from './shared/prediction.js';
-import { resolveSettings, selectAbilities, type PlanSettings, type PlannedSpec } from './shared/settings.js';
+import { createPredictor } from '../api/predict/predictor.js';
+import { selectAbilities } from '../api/predict/abilities.js';
+import { resolveSettings, type PlanSettings, type PlannedSpec } from './shared/settings.js';
 
 interface JudgedModel {
   record: ModelThresholdRecord & { forecasts?: ForecastRecord[] };
@@ -51,7 +52,7 @@ export async function runThresholds(flags: ThresholdsOptions, ctx: CommandContex
     return writeFactors(settings, ctx);
   }
   const forecast = forecastRequest(options);
-  const required = forecast.abilities.length === 0 ? [] : selectAbilities(settings.catalog, forecast.abilities.join(','), '--require').map((a) => a.id);
+  const required = forecast.abilities.length === 0 ? [] : selectAbilities(settings.catalog, forecast.abilities, '--require').map((a) => a.id);
   const gated = required.length > 0 || forecast.targets.length > 0;
   const minProbability = options.minProbability === undefined ? undefined : parseFlagQuantity('--min-probability', options.minProbability, PROBABILITY);
   if (minProbability !== undefined && !gated) throw new UsageError('--min-probability: give --require too (the abilities the probability applies to)');

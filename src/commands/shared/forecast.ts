@@ -3,8 +3,9 @@
  * the default forecast shipped in data/forecast-default.yaml), each planned model's forecasts, score
  * targets in `--require` (mmlu>=0.55, mixed freely with ability ids) and the gate on them.
  */
-import { FAR_DECADES, forecastTask, reachProbability, type ForecastSpec, type TaskPrediction } from '../../core/forecast/index.js';
-import { forecastRecords, type ForecastRecord } from '../../render/forecast-record.js';
+import { FAR_DECADES, reachProbability, type ForecastSpec, type TaskPrediction } from '../../core/forecast/index.js';
+import { forecastRecordsOf } from '../../api/predict/forecasts.js';
+import type { ForecastRecord } from '../../render/forecast-record.js';
 import type { ForecastTableOptions } from '../../render/forecast-table.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../../errors.js';
@@ -91,14 +92,9 @@ function summariseIds(ids: readonly string[]): string {
   return ids.length <= 8 ? ids.join(', ') : `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more`;
 }
 
-/** Every task's forecast for a model of N parameters and D tokens (C its training compute). */
-export function modelForecasts(spec: ForecastSpec, model: { params: number; tokens: number; compute: number }): TaskPrediction[] {
-  return spec.tasks.map((task) => forecastTask(spec, task, model.params, model.tokens, model.compute));
-}
-
-/** The records of every task's forecast for a model (see modelForecasts). */
+/** The records of every task's forecast for a model (see api/predict/forecasts.ts). */
 export function forecastsOf(forecast: LoadedForecast, model: { params: number; tokens: number; compute: number }): ForecastRecord[] {
-  return forecastRecords(forecast.spec, modelForecasts(forecast.spec, model));
+  return forecastRecordsOf(forecast.spec, model);
 }
 
 /** The default forecast's table: benchmarks, and what its numbers are (README, "The default forecast"). */

@@ -6,9 +6,9 @@ import { UsageError } from '../../errors.js';
 import { findColumns, openCsv, type CsvSource } from '../../io/csv-input.js';
 import { PARAMS, TOKENS, parseFileQuantity, parseQuantity, rangeProblem, type Range } from '../../io/numbers.js';
 import type { CommandContext } from '../context.js';
-import type { ModelSpec } from './plan.js';
+import type { ModelSpec } from '../../api/predict/plan.js';
 import type { PlanSettings, PlannedSpec } from './settings.js';
-import { fromFile } from './where.js';
+import { fromFile } from '../../api/predict/where.js';
 
 export interface PlanRow extends PlannedSpec {
   file: string;

@@ -9,12 +9,13 @@ import { UsageError } from '../../errors.js';
 import { loadAbilityCatalog } from '../../io/abilities.js';
 import { loadFactors } from '../../io/factors.js';
 import { resolveLaw } from '../../io/laws.js';
-import { COMPUTE, D_MODEL, LAYERS, PARAMS, QUALITY, TOKENS, VOCAB, parseFlagQuantity, parseQuantity, quoteUserText, rangeProblem } from '../../io/numbers.js';
+import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, parseFlagQuantity, quoteUserText } from '../../io/numbers.js';
 import { readPlanConfig, type PlanConfig } from '../../io/plan-config.js';
 import type { Format, ModelOptionValues } from '../../options/shared.js';
-import { didYouMean } from '../../util/suggest.js';
-import { MODEL_FIELDS, type ModelSpec } from './plan.js';
-import { fromFile, fromFlags, type Where } from './where.js';
+import { selectAbilities } from '../../api/predict/abilities.js';
+import { parseQualityValue } from '../../api/predict/quality.js';
+import { MODEL_FIELDS, type ModelSpec } from '../../api/predict/plan.js';
+import { fromFile, fromFlags, type Where } from '../../api/predict/where.js';
 
 export interface PlannedSpec {
   spec: ModelSpec;
@@ -44,7 +45,7 @@ export function resolveSettings(options: ModelOptionValues & { format?: string; 
   const catalog = loadAbilityCatalog(options.abilities ?? config?.abilities);
   const factors = loadFactors();
   const idsText = options.ability ?? config?.ability?.join(',');
-  const abilities = idsText === undefined ? catalog.abilities : selectAbilities(catalog, idsText, '--ability');
+  const abilities = idsText === undefined ? catalog.abilities : selectAbilities(catalog, idsText.split(','), '--ability');
   const format = (options.format ?? config?.format ?? 'table') as Format;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`${config?.file ?? '--format'}: format ${quoteUserText(format)} is not one of table, csv, json`);
   const lang = (options.lang ?? config?.lang ?? 'en') as 'en' | 'zh';
@@ -75,17 +76,6 @@ export function resolveSettings(options: ModelOptionValues & { format?: string; 
   return settings;
 }
 
-/** Validates `--ability a,b` against the catalog: an unknown id is a UsageError with close matches. */
-export function selectAbilities(catalog: AbilityCatalog, idsText: string, flag: string): Ability[] {
-  const ids = idsText.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (ids.length === 0) throw new UsageError(`${flag}: give at least one ability id`);
-  const known = catalog.abilities.map((a) => a.id);
-  for (const id of ids) {
-    if (!known.includes(id)) throw new UsageError(`${flag}: unknown ability ${quoteUserText(id)}${didYouMean(id, known)}; \`emerge thresholds\` lists them all`);
-  }
-  return catalog.abilities.filter((a) => ids.includes(a.id));
-}
-
 function modelSpecFromFlags(options: ModelOptionValues, factors: Factors): ModelSpec {
   const spec: ModelSpec = {};
   if (options.params !== undefined) spec.params = parseFlagQuantity('--params', options.params, PARAMS);
@@ -109,16 +99,4 @@ function hasModelFlags(spec: ModelSpec): boolean {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** Quality as a level name (low, standard, high: seed §6.3) or a positive factor. */
-export function parseQualityValue(text: string, factors: Factors, where: Where, field: string): { value: number; label?: string } {
-  const level = factors.qualityLevels[text.trim().toLowerCase()];
-  if (level !== undefined) return { value: level, label: `${text.trim().toLowerCase()} (×${level} effective data)` };
-  const value = parseQuantity(text);
-  const levels = Object.keys(factors.qualityLevels).join(', ');
-  if (value === undefined) where.fail(`${field}: ${quoteUserText(text)} is not a quality; use ${levels} or a factor such as 1.5`);
-  const problem = rangeProblem(value, QUALITY);
-  if (problem) where.fail(`${field}: ${quoteUserText(text)} ${problem}`);
-  return { value, label: `×${value} effective data` };
 }

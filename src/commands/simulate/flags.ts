@@ -10,8 +10,8 @@ import { loadFactors } from '../../io/factors.js';
 import { parseQuantity, quoteUserText } from '../../io/numbers.js';
 import type { SimulateCommandOptions } from '../../options/simulate.js';
 import { didYouMean } from '../../util/suggest.js';
-import { parseQualityValue } from '../shared/settings.js';
-import { fromFlags } from '../shared/where.js';
+import { parseQualityValue } from '../../api/predict/quality.js';
+import { fromFlags } from '../../api/predict/where.js';
 
 /** A number with an optional size suffix (100M, 1.4T), or a UsageError naming the flag. */
 export function flagNumber(flag: string, text: string, example: string): number {

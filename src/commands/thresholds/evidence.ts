@@ -15,7 +15,7 @@ import { toJson } from '../../render/json.js';
 import { createPalette } from '../../render/palette.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CommandContext } from '../context.js';
-import { selectAbilities } from '../shared/settings.js';
+import { selectAbilities } from '../../api/predict/abilities.js';
 
 const PLANNED_MODEL_FLAGS = ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab', 'quality', 'input', 'config'] as const;
 const OTHER_FLAGS = { law: 'the evidence is measured, it uses no scaling law', abilities: "it tests the shipped catalog's seed claims", require: 'the gate judges a planned model', minProbability: 'the gate judges a planned model', stages: 'give one of them' } as const;
@@ -46,7 +46,7 @@ export async function runEvidence(options: ThresholdsOptions, ctx: CommandContex
 function chosen(seed: Ability[], options: ThresholdsOptions, catalog: AbilityCatalog): Ability[] {
   let abilities = seed;
   if (options.ability !== undefined) {
-    const asked = selectAbilities(catalog, options.ability, '--ability');
+    const asked = selectAbilities(catalog, options.ability.split(','), '--ability');
     const other = asked.filter((a) => !seed.includes(a));
     if (other.length > 0) {
       throw new UsageError(`--evidence: ${other[0]!.id} is from ${other[0]!.source}, not from the seed's tables; the evidence covers the seed's abilities: ${seed.map((a) => a.id).join(', ')}`);

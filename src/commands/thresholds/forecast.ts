@@ -11,7 +11,8 @@ import type { ThresholdsOptions } from '../../options/thresholds.js';
 import type { CsvCell } from '../../render/csv.js';
 import { forecastRecords, type ForecastRecord } from '../../render/forecast-record.js';
 import type { TargetRow } from '../../render/forecast-table.js';
-import { forecastGateFailures, hasScoreTarget, loadForecast, modelForecasts, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
+import { modelForecasts } from '../../api/predict/forecasts.js';
+import { forecastGateFailures, hasScoreTarget, loadForecast, splitRequire, type LoadedForecast, type ScoreTarget } from '../shared/forecast.js';
 
 const RATIO: Range = { min: 0, exclusiveMin: true, max: 1e6, what: 'a number of tokens per parameter', example: '20' };
 
