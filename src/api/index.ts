@@ -12,4 +12,6 @@ export { abilityCatalog, defaultForecast, lawPresets, loadAbilityCatalog, loadFo
 export { predict, predictMany, type ModelInput, type PredictionDocument, type PredictionResult, type PredictOptions } from './predict/predict.js';
 export type { AbilityRecord, PredictionRecord } from '../render/prediction-record.js';
 export type { ForecastRecord } from '../render/forecast-record.js';
+export { loadScenario, simulate, type SimulateInput, type SimulationDocument } from './simulate.js';
+export type { ScenarioConfig, ScenarioName } from '../core/simulate/index.js';
 export { CheckFailed, FitError, InputError, UsageError, isEmergeError, type EmergeError } from '../errors.js';

@@ -2,7 +2,8 @@
  * `emerge simulate`: sweep scale under a scenario (built-in or a YAML file), then print charts, the
  * summary and notes, or every series as CSV or JSON.
  */
-import { applyOptions, runScenario, SCENARIO_NAMES, SCENARIO_SUMMARIES, BUILTIN_SCENARIOS } from '../core/simulate/index.js';
+import { runSimulation, simulationDocument } from '../api/simulate.js';
+import { applyOptions, SCENARIO_NAMES, SCENARIO_SUMMARIES, BUILTIN_SCENARIOS } from '../core/simulate/index.js';
 import { UsageError } from '../errors.js';
 import { loadAbilityCatalog } from '../io/abilities.js';
 import { quoteUserText } from '../io/numbers.js';
@@ -10,8 +11,7 @@ import type { SimulateCommandOptions } from '../options/simulate.js';
 import { csvDocument } from '../render/csv.js';
 import { toJson } from '../render/json.js';
 import { createPalette } from '../render/palette.js';
-import { lawRecord } from '../render/prediction-record.js';
-import { simulationCsvChunks, simulationRecord } from '../render/simulation-data.js';
+import { simulationCsvChunks } from '../render/simulation-data.js';
 import { simulationPicture } from '../render/plot/simulation-plot.js';
 import { renderScenarioList, renderSimulation, sweepText } from '../render/simulation-view.js';
 import { OutputBuffer, type CommandContext } from './context.js';
@@ -33,7 +33,7 @@ export async function runSimulate(flags: SimulateCommandOptions, ctx: CommandCon
   // A large sweep takes a moment (the engine is synchronous): say so on a terminal.
   const large = config.sweep.steps >= 100_000;
   if (large) ctx.progress(`simulating ${config.scenario} over ${config.sweep.steps} points...`);
-  const simulation = runScenario(config, { law, referenceTokens: catalog.referenceTokens, catalog: catalog.abilities });
+  const simulation = runSimulation(config, law, catalog);
   if (large) ctx.progress('');
   if (plot) {
     const sweep = `Sweep over ${sweepText(config.sweep, catalog.referenceTokens)}; law ${law.id}.`;
@@ -49,8 +49,7 @@ export async function runSimulate(flags: SimulateCommandOptions, ctx: CommandCon
     return out.flush();
   }
   if (format === 'json') {
-    const record = simulationRecord({ simulation, config, law: lawRecord(law), referenceTokens: catalog.referenceTokens });
-    return ctx.out.write(toJson(record));
+    return ctx.out.write(toJson(simulationDocument(config, simulation, law, catalog)));
   }
   const view = { simulation, sweep: config.sweep, law: law.id, referenceTokens: catalog.referenceTokens, ...(config.description ? { description: config.description } : {}) };
   return ctx.out.write(renderSimulation(view, { ...size!, color: ctx.color, textWidth: textWidth(ctx), palette: createPalette(ctx.color) }));

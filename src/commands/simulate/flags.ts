@@ -9,7 +9,7 @@ import { UsageError } from '../../errors.js';
 import { loadFactors } from '../../io/factors.js';
 import { parseQuantity, quoteUserText } from '../../io/numbers.js';
 import type { SimulateCommandOptions } from '../../options/simulate.js';
-import { didYouMean } from '../../util/suggest.js';
+import { abilityIds } from '../../api/predict/abilities.js';
 import { parseQualityValue } from '../../api/predict/quality.js';
 import { fromFlags } from '../../api/predict/where.js';
 
@@ -18,17 +18,6 @@ export function flagNumber(flag: string, text: string, example: string): number 
   const value = parseQuantity(text);
   if (value === undefined) throw new UsageError(`${flag}: ${quoteUserText(text)} is not a number; use e.g. ${example}`);
   return value;
-}
-
-/** `--ability a,b`: ids of the catalog, in the order given. */
-export function abilityIds(text: string, catalog: AbilityCatalog): string[] {
-  const ids = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (ids.length === 0) throw new UsageError('--ability: give at least one ability id');
-  const known = catalog.abilities.map((a) => a.id);
-  for (const id of ids) {
-    if (!known.includes(id)) throw new UsageError(`--ability: unknown ability ${quoteUserText(id)}${didYouMean(id, known)}; \`emerge thresholds\` lists them all`);
-  }
-  return ids;
 }
 
 /** The engine's options from the flags that were given. */
@@ -41,7 +30,7 @@ export function simulateOptions(options: SimulateCommandOptions, catalog: Abilit
   if (options.params !== undefined) parsed.params = flagNumber('--params', options.params, '7e9 or 7B');
   if (options.tokens !== undefined) parsed.tokens = flagNumber('--tokens', options.tokens, '1.4e12 or 1.4T');
   if (options.quality !== undefined) parsed.quality = parseQualityValue(options.quality, loadFactors(), fromFlags, '--quality').value;
-  if (options.ability !== undefined) parsed.abilities = abilityIds(options.ability, catalog);
+  if (options.ability !== undefined) parsed.abilities = abilityIds(catalog, options.ability.split(','), '--ability');
   if (options.items !== undefined) parsed.items = flagNumber('--items', options.items, '164');
   if (options.trials !== undefined) parsed.trials = flagNumber('--trials', options.trials, '1000');
   if (options.seed !== undefined) parsed.seed = flagNumber('--seed', options.seed, '42');
