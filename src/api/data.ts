@@ -15,8 +15,8 @@ import { loadModelCatalog, type CatalogModel } from '../io/models.js';
 import { didYouMean } from '../util/suggest.js';
 
 /**
- * The law presets shipped in data/laws.yaml (hoffmann2022, besiroglu2024, kaplan2020, ...), by name.
- * @example Object.keys(lawPresets()) // ['hoffmann2022', 'besiroglu2024', ...]
+ * The law presets shipped in data/laws.yaml (besiroglu2024, hoffmann2022, hoffmann2022-unrounded, kaplan2020), by name.
+ * @example Object.keys(lawPresets()) // ['besiroglu2024', 'hoffmann2022', 'hoffmann2022-unrounded', 'kaplan2020']
  */
 export function lawPresets(): Record<string, ScalingLaw> {
   return Object.fromEntries(loadLawPresets().presets);
@@ -26,7 +26,7 @@ export function lawPresets(): Record<string, ScalingLaw> {
  * One shipped law preset by name; the default (besiroglu2024, the refit of Besiroglu et al. 2024)
  * without one.
  * @throws UsageError for an unknown name, with close matches and the list of presets
- * @example presetLaw('hoffmann2022').alpha // 0.3392
+ * @example presetLaw('hoffmann2022').alpha // 0.34
  */
 export function presetLaw(name?: string): ScalingLaw {
   return presetNamed(name, 'presetLaw');

@@ -10,7 +10,8 @@
 export { computeOptimal, effectiveSize, loss, trainingFlops, type Allocation, type ChinchillaLaw, type KaplanLaw, type ScalingLaw } from './law.js';
 export { abilityCatalog, defaultForecast, lawPresets, loadAbilityCatalog, loadForecast, loadLaw, modelCatalog, presetLaw, type Ability, type AbilityCatalog, type Band, type Bilingual, type CatalogModel, type ForecastSpec } from './data.js';
 export { predict, predictMany, type ModelInput, type PredictionDocument, type PredictionResult, type PredictOptions } from './predict/predict.js';
-export type { AbilityRecord, PredictionRecord } from '../render/prediction-record.js';
+export type { AbilityRecord, LawRecord, PredictionRecord } from '../render/prediction-record.js';
+export type { SeriesRecord } from '../render/simulation-data.js';
 export type { ForecastRecord } from '../render/forecast-record.js';
 export { loadScenario, simulate, type SimulateInput, type SimulationDocument } from './simulate.js';
 export type { ScenarioConfig, ScenarioName } from '../core/simulate/index.js';

@@ -15,7 +15,7 @@ import { loadLawPresets, resolveLaw } from '../io/laws.js';
 import { quoteUserText } from '../io/numbers.js';
 import { readScenarioFile } from '../io/scenario-config.js';
 import { lawRecord } from '../render/prediction-record.js';
-import { simulationRecord } from '../render/simulation-data.js';
+import { simulationRecord, type SimulationRecord } from '../render/simulation-data.js';
 import { didYouMean } from '../util/suggest.js';
 import { presetNamed } from './data.js';
 import { abilityIds } from './predict/abilities.js';
@@ -35,14 +35,14 @@ export interface SimulateInput extends Omit<SimulateOptions, 'quality'> {
 }
 
 /** The document of `emerge simulate --format json`: scenario, law, configuration, scale, series, summary, markers, report, notes. */
-export type SimulationDocument = Record<string, unknown>;
+export type SimulationDocument = SimulationRecord;
 
 /**
  * Runs a scenario: the sweep over scale (params, compute or tokens, on a log grid) and each series
  * it defines (loss, per-ability probability of emergence, metric effects, composed abilities, data
  * quality, evaluation noise). Deterministic: the finite-eval draws use `seed` (default 0).
  * @throws UsageError for an unknown scenario, preset or ability, or a setting the scenario does not take or out of range, naming the flag as the CLI does
- * @example simulate({ scenario: 'phase', steps: 61 }).series
+ * @example simulate({ scenario: 'phase', steps: 61 }).series.map((s) => s.name) // ['power-beta-0.25', ..., 'logistic']
  */
 export function simulate(input: SimulateInput = {}): SimulationDocument {
   const { scenario, law, catalog = loadAbilityCatalog(), quality, abilities, ...rest } = input;

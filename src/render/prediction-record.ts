@@ -123,7 +123,16 @@ export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate, effec
 }
 
 /** The law as JSON: id, form, constants, source. */
-export function lawRecord(law: ScalingLaw): Record<string, unknown> {
+/** A law in JSON output: its name, form, constants (E, A, B, alpha, beta; or alphaN, alphaD, Nc, Dc) and source. */
+export interface LawRecord {
+  id: string;
+  form: ScalingLaw['form'];
+  source: string;
+  note?: string;
+  [constant: string]: number | string | undefined;
+}
+
+export function lawRecord(law: ScalingLaw): LawRecord {
   return { id: law.id, form: law.form, ...lawConstants(law), source: law.source, ...(law.note ? { note: law.note } : {}) };
 }
 

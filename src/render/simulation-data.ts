@@ -3,7 +3,8 @@
  * scale, so that `grep`/`awk` pipelines stay simple) and JSON (the whole simulation: every series,
  * the summary, the report and the notes).
  */
-import type { ScenarioConfig, Simulation } from '../core/simulate/index.js';
+import type { Marker, ScenarioConfig, SeriesUnit, Simulation } from '../core/simulate/index.js';
+import type { LawRecord } from './prediction-record.js';
 import { csvCell } from './csv.js';
 import { formatCsvNumber } from './format.js';
 
@@ -51,15 +52,48 @@ export interface SimulationRecordInput {
   simulation: Simulation;
   /** The scenario configuration that ran (after flags), as the engine read it. */
   config: ScenarioConfig;
-  law: Record<string, unknown>;
+  law: LawRecord;
   referenceTokens: number;
+}
+
+/** One series of a simulation's JSON: its values at each point of the shared scale. */
+export interface SeriesRecord {
+  name: string;
+  label: string;
+  unit: SeriesUnit;
+  /** The nominal range of the values (e.g. [0, 1] for a probability), when it has one. */
+  range: readonly [number, number] | null;
+  /** The threshold the series rises around (in scale units), when it has one. */
+  threshold: number | null;
+  values: number[];
+}
+
+/** The JSON document of `emerge simulate --format json` (keys in snake_case). */
+export interface SimulationRecord {
+  scenario: string;
+  description: string | null;
+  /** The axis swept: its label (parameters, training FLOPs or tokens). */
+  over: string;
+  law: LawRecord;
+  reference_tokens: number;
+  /** The scenario's configuration as it ran (after the options). */
+  config: Record<string, unknown>;
+  /** The points of the sweep, in the units of `over`. */
+  scale: number[];
+  series: SeriesRecord[];
+  /** Per series: where it crosses 10%, 50% and 90% of its range, and its rise width. */
+  summary: unknown;
+  markers: Marker[];
+  /** What the scenario measured (its own fields). */
+  report: unknown;
+  notes: string[];
 }
 
 /**
  * The JSON document: scenario, law, the configuration that ran, the shared scale, each series with
  * its values, the summary, markers, the scenario's report and the notes. Keys in snake_case.
  */
-export function simulationRecord(input: SimulationRecordInput): Record<string, unknown> {
+export function simulationRecord(input: SimulationRecordInput): SimulationRecord {
   const { simulation, config } = input;
   const { description, ...settings } = config;
   return {
@@ -68,7 +102,7 @@ export function simulationRecord(input: SimulationRecordInput): Record<string, u
     over: simulation.xLabel,
     law: input.law,
     reference_tokens: input.referenceTokens,
-    config: snakeKeys(settings),
+    config: snakeKeys(settings) as Record<string, unknown>,
     scale: Array.from(simulation.series[0]?.x ?? []),
     series: simulation.series.map((s) => ({
       name: s.name,

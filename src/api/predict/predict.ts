@@ -13,7 +13,7 @@ import { loadFactors } from '../../io/factors.js';
 import { readDefaultForecast } from '../../io/forecast-file.js';
 import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, quoteUserText, type Range } from '../../io/numbers.js';
 import type { ForecastRecord } from '../../render/forecast-record.js';
-import { lawRecord, type PredictionRecord } from '../../render/prediction-record.js';
+import { lawRecord, type LawRecord, type PredictionRecord } from '../../render/prediction-record.js';
 import { didYouMean } from '../../util/suggest.js';
 import { checkQuantity } from '../check.js';
 import { presetNamed } from '../data.js';
@@ -65,7 +65,7 @@ export interface PredictionResult extends PredictionRecord {
 /** The document of `emerge predict --format json`. */
 export interface PredictionDocument {
   /** The law's name, form, constants and source. */
-  law: Record<string, unknown>;
+  law: LawRecord;
   /** D_ref: the training tokens of the regime the thresholds were observed in. */
   reference_tokens: number;
   results: PredictionResult[];
@@ -97,7 +97,7 @@ export function predictionDocument(settings: PredictionSettings, models: readonl
  * `emerge predict --params … --format json`, field for field.
  * @param input the model (as `emerge predict`'s flags: params, tokens, compute, model, ...) and the options
  * @throws UsageError for a missing or out-of-range size, an unknown preset, ability or model, or an unknown field, naming the flag as the CLI does
- * @example predict({ params: 70e9, tokens: 2e12 }).results[0].loss // 1.9899
+ * @example predict({ params: 70e9, tokens: 2e12 }).results[0].loss // 1.96423
  */
 export function predict(input: ModelInput & PredictOptions): PredictionDocument {
   const { law, catalog, abilities, forecast, ...model } = input;
