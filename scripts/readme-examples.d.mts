@@ -5,3 +5,10 @@ export interface ReadmeExample {
 }
 export function readmeExamples(text?: string): ReadmeExample[];
 export function runExample(command: string): string;
+export interface ReadmeCodeExample {
+  code: string;
+  shown: string;
+  index: number;
+}
+export function readmeCodeExamples(text?: string): ReadmeCodeExample[];
+export function runCodeExample(code: string): string;
