@@ -13,7 +13,7 @@ import { createRng, randomNormal } from '../../src/core/random.js';
 import { loss, type ChinchillaLaw } from '../../src/core/scaling-law.js';
 import { checkConverged } from '../../src/commands/fit/law.js';
 import { FitError } from '../../src/errors.js';
-import { runClusters } from '../../src/commands/fit/law-clusters.js';
+import { runClusters } from '../../src/api/fit/law-clusters.js';
 import { checkpointRuns, CHINCHILLA, runsCsv } from '../helpers/checkpoint-runs.js';
 import { chinchillaRuns } from '../helpers/chinchilla-runs.js';
 import { besiroglu2024, chinchillaPresets, hoffmann2022, hoffmann2022Unrounded, relativeError } from '../helpers/laws.js';

@@ -19,7 +19,7 @@ import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writePicture } from '../shared/plot.js';
 import { writeAbilityCatalog } from './curve-output.js';
-import { readScores } from './curve-input.js';
+import { readScores } from '../../api/fit/curve-input.js';
 import { warnChartFormat, type CommonFitSettings } from './settings.js';
 
 const LOSS_CUTOFF: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats per token', example: '2.1' };

@@ -19,7 +19,7 @@ import type { Picture } from '../../render/plot/chart.js';
 import { forecastPicture } from '../../render/plot/forecast-plot.js';
 import { writePicture } from '../shared/plot.js';
 import type { CommandContext } from '../context.js';
-import { readLadder, type LadderInput } from './forecast-input.js';
+import { readLadder, type LadderInput } from '../../api/fit/forecast-input.js';
 import { writeForecastFile } from './forecast-output.js';
 import { checkConverged } from './law.js';
 import { lawSettings } from './law-settings.js';

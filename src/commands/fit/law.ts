@@ -23,10 +23,10 @@ import { lawPicture } from '../../render/plot/law-plot.js';
 import { createPalette } from '../../render/palette.js';
 import type { CommandContext } from '../context.js';
 import { writePicture } from '../shared/plot.js';
-import { runClusters, RUN_HEADERS, STEP_HEADERS } from './law-clusters.js';
-import { lawDocument } from './law-document.js';
+import { runClusters, RUN_HEADERS, STEP_HEADERS } from '../../api/fit/law-clusters.js';
+import { lawDocument } from '../../api/fit/law-document.js';
 import { writeLawFile } from './law-output.js';
-import { fittableRuns, readRuns, type RunsInput } from './law-input.js';
+import { fittableRuns, readRuns, type RunsInput } from '../../api/fit/law-input.js';
 import { lawSettings, type LawSettings } from './law-settings.js';
 import { warnChartFormat, type CommonFitSettings } from './settings.js';
 

@@ -7,7 +7,8 @@ import { InputError, UsageError } from '../../errors.js';
 import { findColumns } from '../../io/csv-input.js';
 import { quoteUserText } from '../../io/numbers.js';
 import { findScoreColumns } from '../../io/score-columns.js';
-import type { FitKind } from '../../options/fit.js';
+/** The kinds of fit: a scaling law, emergence curves, a forecast. */
+export type FitKind = 'law' | 'curve' | 'forecast';
 import { didYouMean } from '../../util/suggest.js';
 
 export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss'] as const;
