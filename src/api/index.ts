@@ -9,4 +9,5 @@
  */
 export { computeOptimal, effectiveSize, loss, trainingFlops, type Allocation, type ChinchillaLaw, type KaplanLaw, type ScalingLaw } from './law.js';
 export { abilityCatalog, defaultForecast, lawPresets, loadAbilityCatalog, loadForecast, loadLaw, modelCatalog, presetLaw, type Ability, type AbilityCatalog, type Band, type Bilingual, type CatalogModel, type ForecastSpec } from './data.js';
+export { fitCurves, fitForecast, fitLaw, type ColumnMap, type ColumnRole, type CurveDocument, type CurveRecord, type FitCurvesOptions, type FitForecastOptions, type FitHooks, type FitLawOptions, type ForecastDocument, type GridStarts, type LawDocument, type Row, type RowValue } from './fit/index.js';
 export { CheckFailed, FitError, InputError, UsageError, isEmergeError, type EmergeError } from '../errors.js';

@@ -7,7 +7,7 @@ import type { LawBootstrap } from '../../core/fit/bootstrap.js';
 import { fittedLaw, type LawFit } from '../../core/fit/law-fit.js';
 import type { LawBacktestRecord, LawDocument } from '../../render/fit-law-record.js';
 import type { RunsInput } from './law-input.js';
-import type { LawSettings } from '../../commands/fit/law-settings.js';
+import type { LawSettings } from './law-settings.js';
 
 /** The LawDocument of a fit, its bootstrap (when run) and its back-test (when asked for). */
 export function lawDocument(input: RunsInput, settings: LawSettings, fit: LawFit, bootstrap: LawBootstrap | undefined, backtest: LawBacktestRecord | null): LawDocument {
