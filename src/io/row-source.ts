@@ -35,23 +35,18 @@ export function rowSource(rows: unknown, file: string): CsvSource {
   const header = [...keys.keys()];
   checkHeader(file, header);
   const records: CsvRecord[] = (rows as Row[]).map((row, i) => ({ line: i + 2, cells: header.map((key) => cellText(row[key], file, i + 2, key)) }));
-  const chunks: AsyncIterable<CsvRecord[]> = {
-    async *[Symbol.asyncIterator]() {
-      yield records;
-    },
+  const forEach: CsvSource['forEach'] = async (onRecord, afterChunk) => {
+    for (const record of records) onRecord(record.cells, record.line);
+    await afterChunk?.();
   };
+  return { file, header, chunks: iterate([records]), records: iterate(records), forEach };
+}
+
+/** The items, as an async iterable that can be read again. */
+function iterate<T>(items: readonly T[]): AsyncIterable<T> {
   return {
-    file,
-    header,
-    chunks,
-    records: {
-      async *[Symbol.asyncIterator]() {
-        yield* records;
-      },
-    },
-    async forEach(onRecord, afterChunk) {
-      for (const record of records) onRecord(record.cells, record.line);
-      await afterChunk?.();
+    async *[Symbol.asyncIterator]() {
+      yield* items;
     },
   };
 }

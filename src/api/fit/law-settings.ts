@@ -21,6 +21,7 @@ export interface GridStarts {
   starts: readonly (readonly number[])[];
 }
 
+/** The law flags as given: numbers (the library) or their text (the CLI). */
 export interface LawSettingsInput {
   loss?: ResidualLossKind | undefined;
   delta?: FlagValue | undefined;
@@ -30,6 +31,7 @@ export interface LawSettingsInput {
   holdoutAbove?: FlagValue | undefined;
 }
 
+/** The law flags checked, with their defaults. */
 export interface LawSettings {
   loss: ResidualLoss;
   grid: StartGrid;

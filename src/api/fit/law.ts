@@ -89,8 +89,9 @@ export function lawFitSettings(options: LawFitRequest): { settings: LawSettings;
  * @throws InputError for a missing column or a bad value, naming `source` and the line
  * @throws FitError when the fit does not converge (unless `allowUnconverged`)
  * @example
+ * // the 245 runs of fixtures/chinchilla_epoch_points.csv as objects
  * const doc = await fitLaw(runs, { excludeTopLoss: 5, bootstrap: 0 });
- * doc.law.alpha; // 0.35
+ * doc.law; // { E: 1.8172, A: 477.82, B: 2143.4, alpha: 0.34731, beta: 0.36717 }
  */
 export async function fitLaw(runs: readonly Row[], options: FitLawOptions = {}): Promise<LawDocument> {
   const explicit = parseColumnMap(options.columns);

@@ -28,6 +28,7 @@ export interface FitHooks {
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
+/** The settings every fit shares, checked, with their defaults. */
 export interface CommonSettings {
   bootstrap: number;
   seed: number;
