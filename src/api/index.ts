@@ -15,4 +15,5 @@ export type { SeriesRecord } from '../render/simulation-data.js';
 export type { ForecastRecord } from '../render/forecast-record.js';
 export { loadScenario, simulate, type SimulateInput, type SimulationDocument } from './simulate.js';
 export type { ScenarioConfig, ScenarioName } from '../core/simulate/index.js';
+export { fitCurves, fitForecast, fitLaw, type ColumnMap, type ColumnRole, type CurveDocument, type CurveRecord, type FitCurvesOptions, type FitForecastOptions, type FitHooks, type FitLawOptions, type ForecastDocument, type GridStarts, type LawDocument, type Row, type RowValue } from './fit/index.js';
 export { CheckFailed, FitError, InputError, UsageError, isEmergeError, type EmergeError } from '../errors.js';

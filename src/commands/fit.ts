@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { openCsv } from '../io/csv-input.js';
 import type { FitOptions } from '../options/fit.js';
 import type { CommandContext } from './context.js';
-import { decideKind, parseColumnMap } from './fit/columns.js';
+import { decideKind, parseColumnMap } from '../api/fit/columns.js';
 import { commonSettings } from './fit/settings.js';
 
 export async function runFit(args: string[], options: FitOptions, ctx: CommandContext): Promise<void> {

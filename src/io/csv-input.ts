@@ -121,7 +121,7 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
 }
 
 /** A header must name distinct columns, and be comma-separated. */
-function checkHeader(file: string, header: string[]): void {
+export function checkHeader(file: string, header: string[]): void {
   if (header.length === 1) {
     const [only] = header as [string];
     const delimiter = only.includes(';') ? 'semicolons' : only.includes('\t') ? 'tabs' : undefined;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { backtest, fitEmergenceCurve, fitEmergenceCurves, groupScores, type CurveResult } from '../../src/core/curve-fit/index.js';
 import { computeOptimal } from '../../src/core/allocation.js';
 import { createRng, randomNormal } from '../../src/core/random.js';
-import { curveRecords } from '../../src/commands/fit/curve.js';
+import { curveRecords } from '../../src/api/fit/curve.js';
 import { catalogThreshold } from '../../src/commands/fit/catalog-threshold.js';
 import { obsScalingRows } from '../core/curve-fit/obsscaling.js';
 import { besiroglu2024, relativeError } from '../helpers/laws.js';

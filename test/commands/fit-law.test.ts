@@ -11,9 +11,9 @@ import { coarseGrid } from '../../src/core/fit/law-grid.js';
 import type { ChinchillaConstants, TrainingRun } from '../../src/core/fit/law-objective.js';
 import { createRng, randomNormal } from '../../src/core/random.js';
 import { loss, type ChinchillaLaw } from '../../src/core/scaling-law.js';
-import { checkConverged } from '../../src/commands/fit/law.js';
+import { checkConverged } from '../../src/api/fit/law.js';
 import { FitError } from '../../src/errors.js';
-import { runClusters } from '../../src/commands/fit/law-clusters.js';
+import { runClusters } from '../../src/api/fit/law-clusters.js';
 import { checkpointRuns, CHINCHILLA, runsCsv } from '../helpers/checkpoint-runs.js';
 import { chinchillaRuns } from '../helpers/chinchilla-runs.js';
 import { besiroglu2024, chinchillaPresets, hoffmann2022, hoffmann2022Unrounded, relativeError } from '../helpers/laws.js';
@@ -293,7 +293,7 @@ describe('emerge fit errors (law)', () => {
   it('exits 1 on a fit that did not converge, unless --allow-unconverged', () => {
     const fit = { ...fitChinchillaLaw(chinchillaRuns(), { grid: coarseGrid() }), converged: false, reason: 'maxIterations' as const };
     const warnings: string[] = [];
-    const ctx = { warn: (m: string) => warnings.push(m) } as unknown as Parameters<typeof checkConverged>[3];
+    const ctx = (m: string): void => void warnings.push(m);
     expect(() => checkConverged(fit, 'runs.csv', false, ctx, 'the fit')).toThrow(FitError);
     expect(() => checkConverged(fit, 'runs.csv', false, ctx, 'the fit')).toThrow(
       'runs.csv: the fit did not converge: the best of 108 starts stopped at maxIterations (108 starts converged); --allow-unconverged reports it anyway',

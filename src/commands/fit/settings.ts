@@ -1,17 +1,14 @@
 /**
- * The flags both kinds of fit share, parsed and checked: bootstrap resamples, seed, output format.
+ * The flags of what the CLI does with a fit, shared by every kind: output format, chart, output file,
+ * picture; and the check that no flag of another kind of fit was given. The flags of the fit itself
+ * are checked by the library (src/api/fit/).
  */
 import type { CommandContext } from '../context.js';
-import { DEFAULT_BOOTSTRAP } from '../../core/fit/bootstrap.js';
-import { DEFAULT_SEED } from '../../core/random.js';
+import type { FitHooks } from '../../api/fit/settings.js';
 import { UsageError } from '../../errors.js';
-import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
 import { KIND_OPTIONS, type FitKind, type FitOptions } from '../../options/fit.js';
 import type { Format } from '../../options/shared.js';
 import { plotTarget, type PlotTarget } from '../shared/plot.js';
-
-const RESAMPLES: Range = { min: 0, max: 1e6, what: 'a number of bootstrap resamples', example: '1000, or 0 to skip' };
-const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
 
 const KIND_DESCRIPTIONS: Record<FitKind, string> = {
   law: 'a scaling law (it has a loss column)',
@@ -22,9 +19,6 @@ const KIND_DESCRIPTIONS: Record<FitKind, string> = {
 export interface CommonFitSettings {
   file: string;
   format: Format;
-  bootstrap: number;
-  seed: number;
-  allowUnconverged: boolean;
   chart: boolean;
   output?: string;
   /** --plot: the picture to write. */
@@ -32,7 +26,7 @@ export interface CommonFitSettings {
 }
 
 /**
- * Checks the shared flags, and that no flag of the other kind of fit was given.
+ * Checks that no flag of another kind of fit was given, and reads the flags of the output.
  * @throws UsageError naming the flag
  */
 export function commonSettings(file: string, options: FitOptions, kind: FitKind): CommonFitSettings {
@@ -44,23 +38,12 @@ export function commonSettings(file: string, options: FitOptions, kind: FitKind)
   const settings: CommonFitSettings = {
     file,
     format: options.format ?? 'table',
-    bootstrap: options.bootstrap === undefined ? DEFAULT_BOOTSTRAP.resamples : parseCount('--bootstrap', options.bootstrap, RESAMPLES),
-    seed: options.seed === undefined ? DEFAULT_SEED : parseCount('--seed', options.seed, SEED),
-    allowUnconverged: options.allowUnconverged === true,
     chart: options.chart === true,
   };
-  if (settings.bootstrap === 1) throw new UsageError('--bootstrap: 1 resample gives no interval; use 0 to skip the bootstrap, or at least 2 (1000 is the default)');
   if (options.output !== undefined) settings.output = options.output;
   const plot = plotTarget(options);
   if (plot) settings.plot = plot;
   return settings;
-}
-
-/** A whole number from a flag. */
-export function parseCount(flag: string, text: string, range: Range): number {
-  const value = parseFlagQuantity(flag, text, range);
-  if (!Number.isInteger(value)) throw new UsageError(`${flag}: ${quoteUserText(text)} is not a whole number (${range.what})`);
-  return value;
 }
 
 /** "excludeTopLoss" → "--exclude-top-loss". */
@@ -71,4 +54,29 @@ export function flagName(key: string): string {
 /** Called once every flag is known to be valid: a usage error then stays the only line on stderr. */
 export function warnChartFormat(common: CommonFitSettings, ctx: CommandContext): void {
   if (common.chart && common.format !== 'table') ctx.warn(`--chart is drawn in the table format only, not with --format ${common.format}`);
+}
+
+/**
+ * The fit's warnings on stderr, and its progress (a TTY only): the multi-start search and the
+ * bootstrap as "fit: 540/4500 starts" at most once a percent, a curve as "fitting curve 3/8"; each
+ * phase's line is cleared when it ends.
+ */
+export function cliHooks(ctx: CommandContext): Required<FitHooks> {
+  const UNITS: Record<string, string> = { fit: 'starts', bootstrap: 'resamples', 'back-test fit': 'starts' };
+  const LABELS: Record<string, string> = { forecast: 'fitting the forecast' };
+  let phase = '';
+  let shown = -1;
+  return {
+    onWarning: (message) => ctx.warn(message),
+    onProgress: (done, total, what) => {
+      const unit = UNITS[what];
+      if (unit === undefined) return ctx.progress(done >= total ? '' : what === 'curve' ? `fitting curve ${done + 1}/${total}` : (LABELS[what] ?? what));
+      const percent = Math.floor((100 * done) / total);
+      if (what === phase && percent === shown) return;
+      phase = what;
+      shown = percent;
+      ctx.progress(`${what}: ${done}/${total} ${unit}`);
+      if (done >= total) ctx.progress('');
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // Reads fixtures/ladder_gadre.csv (Gadre et al. 2024, via scripts/make-ladder-fixture.mjs) into
-// ladder tasks for the forecast tests and the bench (the product reads it with src/commands/fit/forecast-input.ts).
+// ladder tasks for the forecast tests and the bench (the product reads it with src/api/fit/forecast-input.ts).
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { LadderTask } from '../../../src/core/forecast/index.js';

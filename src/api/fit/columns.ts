@@ -7,30 +7,47 @@ import { InputError, UsageError } from '../../errors.js';
 import { findColumns } from '../../io/csv-input.js';
 import { quoteUserText } from '../../io/numbers.js';
 import { findScoreColumns } from '../../io/score-columns.js';
-import type { FitKind } from '../../options/fit.js';
+/** The kinds of fit: a scaling law, emergence curves, a forecast. */
+export type FitKind = 'law' | 'curve' | 'forecast';
 import { didYouMean } from '../../util/suggest.js';
 
 export const LAW_ROLES = ['params', 'tokens', 'compute', 'loss'] as const;
 export const CURVE_ROLES = ['task', 'subtask', 'metric', 'model', 'score', 'baseline', 'params', 'tokens', 'compute'] as const;
 export const FORECAST_ROLES = [...CURVE_ROLES, 'loss', 'step'] as const;
-const ALL_ROLES = [...new Set<string>([...LAW_ROLES, ...FORECAST_ROLES])];
+const ALL_ROLES = [...new Set([...LAW_ROLES, ...FORECAST_ROLES])];
 const ROLES: Record<FitKind, readonly string[]> = { law: LAW_ROLES, curve: CURVE_ROLES, forecast: FORECAST_ROLES };
 
+/** A role of `--columns`: params, tokens, compute, loss (law); task, subtask, metric, model, score, baseline (curve); step (forecast). */
+export type ColumnRole = (typeof ALL_ROLES)[number];
+
 /**
- * `--columns params=Model Size,loss=Final Loss` → { params: 'Model Size', loss: 'Final Loss' }.
+ * Which column holds what: `--columns` text ("params=Model Size,loss=Final Loss"), or the same as an
+ * object ({ params: 'Model Size', loss: 'Final Loss' }); header names match case-insensitively.
+ */
+export type ColumnMap = string | Partial<Record<ColumnRole, string>>;
+
+/**
+ * `--columns params=Model Size,loss=Final Loss` → { params: 'Model Size', loss: 'Final Loss' }; an
+ * object is checked the same way.
  * @throws UsageError on a malformed pair, an unknown role or a role given twice
  */
-export function parseColumnMap(text: string | undefined): Record<string, string> {
+export function parseColumnMap(columns: ColumnMap | undefined): Record<string, string> {
   const map: Record<string, string> = {};
-  if (text === undefined) return map;
-  for (const pair of text.split(',')) {
-    const at = pair.indexOf('=');
-    const role = pair.slice(0, at).trim().toLowerCase();
-    const name = pair.slice(at + 1).trim();
-    if (at < 0 || role === '' || name === '') {
+  if (columns === undefined) return map;
+  const pairs: [string, unknown, string][] =
+    typeof columns === 'string'
+      ? columns.split(',').map((pair) => {
+          const at = pair.indexOf('=');
+          return [at < 0 ? '' : pair.slice(0, at), pair.slice(at + 1), pair];
+        })
+      : Object.entries(columns).map(([role, name]) => [role, name, `${role}=${String(name)}`]);
+  for (const [rawRole, rawName, pair] of pairs) {
+    const role = rawRole.trim().toLowerCase();
+    const name = typeof rawName === 'string' ? rawName.trim() : '';
+    if (role === '' || name === '') {
       throw new UsageError(`--columns: ${quoteUserText(pair)} is not role=Header; e.g. --columns "params=Model Size,loss=Final Loss"`);
     }
-    if (!ALL_ROLES.includes(role)) throw new UsageError(`--columns: unknown role ${quoteUserText(role)}${didYouMean(role, ALL_ROLES)}; roles: ${ALL_ROLES.join(', ')}`);
+    if (!(ALL_ROLES as readonly string[]).includes(role)) throw new UsageError(`--columns: unknown role ${quoteUserText(role)}${didYouMean(role, ALL_ROLES)}; roles: ${ALL_ROLES.join(', ')}`);
     if (map[role] !== undefined) throw new UsageError(`--columns: ${role} is given twice`);
     map[role] = name;
   }
