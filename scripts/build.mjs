@@ -7,8 +7,16 @@
 // The bundles are CommonJS so that bin/emerge.js can compile them with a V8 code cache, which this
 // script writes next to each bundle (NAME.cjs.cache) after running a typical command of each: V8 then
 // deserializes the bytecode of every function those commands ran instead of compiling it again.
+//
+// The library (the package's `exports`, `import { predict } from 'emerge'`) is apart from all that:
+// dist/api.js, an ES module bundled from src/api/index.ts with the npm dependencies left to
+// node_modules, and its type declarations in dist/types/ (tsconfig.api.json). bin/emerge.js never
+// loads it. dist/api.meta.json lists the bundle's inputs (test/api/module-graph.test.ts; not packed).
+import { execFile } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -79,8 +87,22 @@ const cjs = {
   ],
 };
 
+// The library's declarations, with their TSDoc: the repository's own tsc (TypeScript 7), emit only.
+const declarations = () =>
+  promisify(execFile)(process.execPath, [join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc'), '-p', 'tsconfig.api.json'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  }).catch((error) => {
+    throw new Error(`build: tsc -p tsconfig.api.json failed:\n${error.stdout}${error.stderr}`);
+  });
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await Promise.all([
+  // The library: ESM for Node 20, every npm package (yaml, ...) imported from node_modules. Next to
+  // the CLI's bundles, so that it finds data/ above it and the law-fit worker beside it.
+  build({ ...common, format: 'esm', entryPoints: [{ in: 'src/api/index.ts', out: 'api' }], packages: 'external', metafile: true }).then(({ metafile }) =>
+    writeFileSync(new URL('../dist/api.meta.json', import.meta.url), JSON.stringify(metafile)),
+  ),
+  declarations(),
   build({ ...cjs, entryPoints: ['src/cli.ts'] }),
   ...COMMANDS.map((name) => build({ ...cjs, entryPoints: [{ in: `src/commands/${name}.ts`, out: name }] })),
   build({ ...cjs, entryPoints: [{ in: require.resolve('yaml'), out: 'yaml' }] }),

@@ -35,6 +35,7 @@ export class CheckFailed extends Error {
   override name = 'CheckFailed';
 }
 
+/** Any of the errors emerge throws on purpose (each has an `exitCode`); test one with `isEmergeError`. */
 export type EmergeError = UsageError | InputError | FitError | CheckFailed;
 
 const NAMES = new Set(['UsageError', 'InputError', 'FitError', 'CheckFailed']);

@@ -7,6 +7,7 @@
 import { loss, type ScalingLaw } from './scaling-law.js';
 import { bisect, goldenSectionMinimum } from './solve.js';
 
+/** A split of a compute budget: N parameters trained on D tokens (C = 6·N·D). */
 export interface Allocation {
   params: number;
   tokens: number;

@@ -4,6 +4,7 @@
  */
 import type { EmergenceCurve } from './emergence.js';
 
+/** A text in English (`en`) and Chinese (`zh`). */
 export interface Bilingual {
   en: string;
   zh: string;
@@ -18,6 +19,7 @@ export interface Band {
   label: Bilingual;
 }
 
+/** An ability of the catalog: the size where it emerges (in the reference regime), its emergence curve and its source. */
 export interface Ability {
   /** Stable kebab-case id, a public interface (CI jobs name it). */
   id: string;
@@ -49,6 +51,7 @@ export interface UnquantifiedAbility {
   note: string;
 }
 
+/** The abilities with a quantified emergence threshold, the ones without, and the reference regime of their thresholds. */
 export interface AbilityCatalog {
   /** Training tokens of the regime the thresholds were observed in (GPT-3 era: 3e11). */
   referenceTokens: number;

@@ -16,6 +16,7 @@ export interface LawInfo {
   note?: string;
 }
 
+/** A law of the Chinchilla form `L(N, D) = E + A/N^alpha + B/D^beta` (Hoffmann et al. 2022, eq. 2), loss in nats per token. */
 export interface ChinchillaLaw extends LawInfo {
   form: 'chinchilla';
   E: number;
@@ -25,6 +26,7 @@ export interface ChinchillaLaw extends LawInfo {
   beta: number;
 }
 
+/** A law of the Kaplan form `L(N, D) = [(Nc/N)^(alphaN/alphaD) + Dc/D]^alphaD` (Kaplan et al. 2020, eq. 1.5). */
 export interface KaplanLaw extends LawInfo {
   form: 'kaplan';
   alphaN: number;
@@ -33,6 +35,7 @@ export interface KaplanLaw extends LawInfo {
   Dc: number;
 }
 
+/** A scaling law of either form, told apart by `form`: a shipped preset (`presetLaw`), a law file (`loadLaw`) or your own. */
 export type ScalingLaw = ChinchillaLaw | KaplanLaw;
 
 /**

@@ -11,6 +11,7 @@ import { slugify } from '../util/slug.js';
 import { CsvParser } from './csv-input.js';
 import { dataFile } from './data-files.js';
 
+/** A published model of the catalog (data/models.csv): its size, training tokens and compute, each with its source. */
 export interface CatalogModel {
   slug: string;
   name: string;

@@ -28,6 +28,7 @@ export interface TaskSpec {
   scale?: Partial<Record<ForecastMethod, number>>;
 }
 
+/** A fitted forecast of task scores: per task, the curve from loss or compute to score, and the calibrated intervals. */
 export interface ForecastSpec {
   /** Level of the intervals (1 − α). */
   level: number;
