@@ -12,3 +12,4 @@ export interface ReadmeCodeExample {
 }
 export function readmeCodeExamples(text?: string): ReadmeCodeExample[];
 export function runCodeExample(code: string): string;
+export function typeCheckCodeExamples(codes: string[]): string;

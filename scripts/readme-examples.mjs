@@ -45,6 +45,28 @@ export function runExample(command) {
   return result.stdout.replace(/[ \t]+$/gm, '');
 }
 
+/**
+ * What `tsc --strict` says of the TypeScript examples, each a module importing 'emerge' (resolved,
+ * as for any project, through the package's exports to its declarations in dist/types): '' when
+ * they type-check.
+ */
+export function typeCheckCodeExamples(codes) {
+  const dir = `${root}.readme-examples/check-${process.pid}/`;
+  mkdirSync(dir, { recursive: true });
+  const files = codes.map((code, i) => {
+    const file = `${dir}example-${i + 1}.mts`;
+    writeFileSync(file, code);
+    return file;
+  });
+  try {
+    const args = ['--ignoreConfig', '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', ...files];
+    const result = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, ...args], { cwd: root, encoding: 'utf8' });
+    return `${result.stdout}${result.stderr}`.replaceAll(dir, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const update = process.argv.includes('--update');
   let text = readFileSync(readmePath, 'utf8');

@@ -8,6 +8,7 @@ import type { CsvCell } from './csv.js';
 /** A fitted curve's verdict, or why there is none ('not-converged': left out, see --allow-unconverged). */
 export type CurveVerdict = CurveResult['verdict'] | 'not-converged';
 
+/** One group's emergence curve (`curves[]` of a curve fit): the fitted sigmoid in log scale, its threshold (the midpoint) with a bootstrap interval, and the verdict. */
 export interface CurveRecord {
   group: Record<string, string>;
   label: string;
@@ -149,6 +150,7 @@ export function curveBacktestRecord(backtest: Backtest): CurveBacktestRecord {
   };
 }
 
+/** The document of a curve fit (`emerge fit scores.csv --format json`, `fitCurves`): one curve per task group, and the optional back-test. */
 export interface CurveDocument {
   kind: 'curve';
   /** The x axis: params, compute, tokens or loss. */

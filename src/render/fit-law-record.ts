@@ -28,6 +28,11 @@ export interface LawBacktestRecord {
   presets: ({ name: string } & LawErrorsRecord)[];
 }
 
+/**
+ * The document of a law fit (`emerge fit runs.csv --format json`, `fitLaw`): the constants of
+ * L(N, D) = E + A/N^α + B/D^β, the objective and errors (nats per token), the search, the bootstrap
+ * intervals, the diagnostics and the optional back-test.
+ */
 export interface LawDocument {
   kind: 'law';
   file: string;

@@ -47,6 +47,12 @@ export interface HoldoutRecord {
   predictions: { task: string; run: string; compute: number; distance_decades: number; observed: number; forecasts: Record<string, { forecast: number; lower: number | null; upper: number | null } | null> }[];
 }
 
+/**
+ * The document of a forecast fit (`emerge fit --kind forecast --format json`, `fitForecast`): the
+ * loss law, each task's curves (two-step through loss, one-step in compute) with their back-test
+ * errors, the intervals calibrated on those errors, the origins of the rolling back-test, and the
+ * optional holdout.
+ */
 export interface ForecastDocument {
   kind: 'forecast';
   file: string;

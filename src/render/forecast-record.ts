@@ -6,6 +6,7 @@
 import type { ForecastSpec, TaskPrediction } from '../core/forecast/index.js';
 import { csvLine, type CsvCell } from './csv.js';
 
+/** One task's forecast for a model (`forecasts[]`): the score (0–1) with its interval at `level`, the method, and the distance in decades of compute beyond the largest fitted run. */
 export interface ForecastRecord {
   id: string;
   name: string;

@@ -25,6 +25,7 @@ export interface AbilityTemplate {
   reference?: string;
 }
 
+/** One ability's verdict for a model (`abilities[]` of a prediction): its threshold N_c and loss threshold L_c, the probability that it has emerged, its status and margin. */
 export interface AbilityRecord extends AbilityTemplate {
   probability: number;
   status: string;
@@ -46,6 +47,11 @@ export interface ModelDescription {
   architecture?: { layers: number; dModel: number; vocab: number };
 }
 
+/**
+ * One model's prediction (`results[]` of `emerge predict --format json`): its size, tokens and compute
+ * with where each came from, its loss L(N, q·D) in nats per token, its effective size N_eff, the data
+ * stage and every ability's verdict.
+ */
 export interface PredictionRecord {
   name: string;
   params: number;

@@ -2,7 +2,7 @@
 // example against the built library, and must print exactly what the README shows (refresh with
 // `node scripts/readme-examples.mjs --update`).
 import { describe, expect, it } from 'vitest';
-import { readmeCodeExamples, readmeExamples, runCodeExample, runExample } from '../../scripts/readme-examples.mjs';
+import { readmeCodeExamples, readmeExamples, runCodeExample, runExample, typeCheckCodeExamples } from '../../scripts/readme-examples.mjs';
 
 const examples = readmeExamples();
 const codeExamples = readmeCodeExamples();
@@ -18,5 +18,9 @@ describe('README examples', () => {
 
   it.each(codeExamples.map((e) => [e.code.split('\n').find((line) => line.startsWith('import')), e.code, e.shown]))('%s ...', (_first, code, shown) => {
     expect(runCodeExample(code)).toBe(shown);
+  });
+
+  it('has TypeScript examples that type-check with tsc --strict against the package\'s declarations', () => {
+    expect(typeCheckCodeExamples(codeExamples.map((e) => e.code))).toBe('');
   });
 });

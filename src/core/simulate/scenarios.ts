@@ -16,6 +16,7 @@ import type { ConfigProblem } from './problems.js';
 import { simulateQuality, qualityProblems, DEFAULT_QUALITY_LEVELS, type QualityConfig } from './quality.js';
 import type { ScenarioName, Simulation } from './series.js';
 
+/** A scenario's configuration: which scenario, its sweep over scale, and its own settings (a built-in's, or a file's read by `loadScenario`). */
 export type ScenarioConfig = PhaseConfig | AbilitiesConfig | MirageConfig | CompositionConfig | MultitaskConfig | QualityConfig | FiniteEvalConfig;
 
 /** The scenario of `emerge simulate` without --scenario, and of a scenario file without `scenario:`. */

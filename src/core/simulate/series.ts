@@ -69,6 +69,7 @@ export interface SeriesSummary {
   widthDecades?: number;
 }
 
+/** The built-in scenarios of `emerge simulate` (data/scenarios/NAME.yaml). */
 export type ScenarioName = 'phase' | 'abilities' | 'mirage' | 'composition' | 'multitask' | 'quality' | 'finite-eval';
 
 export interface Simulation<Report = unknown> {
