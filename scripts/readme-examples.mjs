@@ -61,7 +61,7 @@ export function typeCheckCodeExamples(codes) {
   try {
     const args = ['--ignoreConfig', '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', ...files];
     const result = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, ...args], { cwd: root, encoding: 'utf8' });
-    return `${result.stdout}${result.stderr}`.replaceAll(dir, '');
+    return `${result.stdout}${result.stderr}`.replaceAll(dir, '').replaceAll(dir.slice(root.length), '');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
