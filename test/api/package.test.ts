@@ -15,17 +15,14 @@ import { ROOT } from '../helpers/run-bin.js';
 
 const run = promisify(execFile);
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-// predict is added to the API by its own branch: the consumer below uses it once index.ts exports it
-// (test/api/contract.test.ts keeps it from disappearing once recorded).
-const hasPredict = 'predict' in (await import('../../src/api/index.js'));
+const USE_TS = `import { predict } from 'emerge';
+import { loss, presetLaw, type PredictionDocument, type ScalingLaw } from 'emerge';
 
-const USE_TS = `import { loss, presetLaw, type ScalingLaw } from 'emerge';
-${hasPredict ? "import { predict } from 'emerge';\n" : ''}
 const law: ScalingLaw = presetLaw('besiroglu2024');
 const value: number = loss(law, 70e9, 1.4e12);
-const out: Record<string, unknown> = { loss: value };
-${hasPredict ? 'const prediction = predict({ params: 70e9 });\nconst tokens: number = prediction.reference_tokens;\nout.predict = prediction;\nout.tokens = tokens;\nout.results = prediction.results.length;\n' : ''}
-console.log(JSON.stringify(out));
+const prediction: PredictionDocument = predict({ params: 70e9 });
+const tokens: number = prediction.reference_tokens;
+console.log(JSON.stringify({ loss: value, predict: prediction, tokens, results: prediction.results.length }));
 `;
 // A consumer's type error: if the declarations were `any`, tsc would accept it.
 const BAD_TS = `import { loss, presetLaw } from 'emerge';
@@ -108,15 +105,13 @@ describe('the packed package', () => {
     const { code } = await transform(USE_TS, { loader: 'ts', format: 'esm', target: 'node20' });
     writeFileSync(join(dir, 'use.mjs'), code);
     const { stdout } = await run(process.execPath, ['use.mjs'], { cwd: dir });
-    const out = JSON.parse(stdout) as { loss: number; predict?: unknown; tokens?: number; results?: number };
+    const out = JSON.parse(stdout) as { loss: number; predict: unknown; tokens: number; results: number };
     expect(out.loss).toBeCloseTo(1.97342, 5);
-    if (hasPredict) {
-      expect(out.tokens).toBe(3e11);
-      expect(out.results).toBe(1);
-      // The record the CLI prints with --format json, field for field.
-      const cli = await runCli(['predict', '--params', '70e9', '--format', 'json']);
-      expect(out.predict).toEqual(JSON.parse(cli.stdout));
-    }
+    expect(out.tokens).toBe(3e11);
+    expect(out.results).toBe(1);
+    // The record the CLI prints with --format json, field for field.
+    const cli = await runCli(['predict', '--params', '70e9', '--format', 'json']);
+    expect(out.predict).toEqual(JSON.parse(cli.stdout));
   });
 
   it("installs the CLI too: the package's bin runs from the installed copy", async () => {
