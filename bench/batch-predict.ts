@@ -7,6 +7,8 @@
 //   1. emerge against pandas, 1M rows, CSV out            (issue 10: at most 0.5×)
 //   2. emerge on 2M rows against 1M rows: peak memory     (flat: 2M peak at most 1.2× the 1M peak)
 //   3. emerge JSON against emerge CSV, 1M rows            (at most 2×)
+//      Both hold the abilities only: JSON results carry the default forecast's eight benchmarks
+//      unless --no-forecast (a CSV holds forecasts only with --forecast), so JSON gets --no-forecast.
 //
 // Output goes to /dev/null (what is timed is the work, not the disk). Needs the build (`npm run
 // build`) and Debian's pandas (`apt-get install python3-pandas`; bench/install-peers.sh).
@@ -47,7 +49,7 @@ async function writePlans(n: number): Promise<string> {
 }
 
 const toNull = (command: string) => () => runOnce('sh', ['-c', `exec ${command} > /dev/null`]);
-const emerge = (plans: string, format: string) => toNull(`"${process.execPath}" "${bin}" predict --input "${plans}" --ability in-context-learning --format ${format}`);
+const emerge = (plans: string, format: string) => toNull(`"${process.execPath}" "${bin}" predict --input "${plans}" --ability in-context-learning --format ${format}${format === 'json' ? ' --no-forecast' : ''}`);
 const pandas = (plans: string) => toNull(`${PYTHON} "${pandasScript}" "${plans}"`);
 
 const pandasVersion = spawnSync(PYTHON, ['-c', 'import pandas, numpy; print(f"pandas {pandas.__version__}, NumPy {numpy.__version__}")'], { encoding: 'utf8' });
@@ -70,6 +72,6 @@ console.log(`   ${(2 * rows).toLocaleString('en')}: ${fmtRun(memory.a)}\n   ${ro
 console.log(`   time: ${fmtRatio(memory)}; peak memory ${(memory.a.peakMb! / memory.b.peakMb!).toFixed(2)}× (target: at most 1.2×)\n`);
 
 const json = comparePair(emerge(plans, 'json'), emerge(plans, 'csv'), pairs);
-console.log(`3. ${rowsText} rows, emerge JSON against emerge CSV`);
+console.log(`3. ${rowsText} rows, emerge JSON (--no-forecast) against emerge CSV: the same content`);
 console.log(`   JSON ${fmtRun(json.a)}\n   CSV  ${fmtRun(json.b)}`);
 console.log(`   JSON / CSV: ${fmtRatio(json)}   (target: at most 2×)`);
