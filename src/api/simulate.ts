@@ -17,6 +17,7 @@ import { readScenarioFile } from '../io/scenario-config.js';
 import { lawRecord } from '../render/prediction-record.js';
 import { simulationRecord, type SimulationRecord } from '../render/simulation-data.js';
 import { didYouMean } from '../util/suggest.js';
+import { checkFields } from './check.js';
 import { presetNamed } from './data.js';
 import { abilityIds } from './predict/abilities.js';
 import { parseQualityValue } from './predict/quality.js';
@@ -45,6 +46,7 @@ export type SimulationDocument = SimulationRecord;
  * @example simulate({ scenario: 'phase', steps: 61 }).series.map((s) => s.name) // ['power-beta-0.25', ..., 'logistic']
  */
 export function simulate(input: SimulateInput = {}): SimulationDocument {
+  checkFields(input, SIMULATE_FIELDS, 'simulate');
   const { scenario, law, catalog = loadAbilityCatalog(), quality, abilities, ...rest } = input;
   const options: SimulateOptions = { ...rest };
   if (quality !== undefined) options.quality = parseQualityValue(String(quality), loadFactors(), fromFlags, '--quality').value;
@@ -53,6 +55,10 @@ export function simulate(input: SimulateInput = {}): SimulationDocument {
   const chosen = scenarioLaw(config, law);
   return simulationDocument(config, runSimulation(config, chosen, catalog), chosen, catalog);
 }
+
+const SIMULATE_FIELDS: Record<keyof SimulateInput, true> = {
+  scenario: true, law: true, catalog: true, quality: true, abilities: true, over: true, from: true, to: true, steps: true, params: true, tokens: true, items: true, trials: true, seed: true,
+};
 
 /** The engine run of a configured scenario under a law and catalog. */
 export function runSimulation(config: ScenarioConfig, law: ScalingLaw, catalog: AbilityCatalog): Simulation {

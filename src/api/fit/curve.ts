@@ -9,6 +9,7 @@ import { FitError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { resolveLaw } from '../../io/laws.js';
 import { COMPUTE, PARAMS, TOKENS, describeValue, type Range } from '../../io/numbers.js';
+import { checkFields } from '../check.js';
 import { rowSource, type Row } from '../../io/row-source.js';
 import { curveBacktestRecord, curveRecord, type CurveDocument, type CurveRecord } from '../../render/fit-curve-record.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -45,6 +46,8 @@ export interface FitCurvesOptions extends FitHooks {
   /** The name of the rows in messages and in the document's `file`, where the CLI puts the path. Default "scores". */
   source?: string;
 }
+
+const FIT_CURVES_FIELDS: Record<keyof FitCurvesOptions, true> = { x: true, law: true, group: true, fitCeiling: true, ignoreBaseline: true, bootstrap: true, seed: true, holdoutAbove: true, allowUnconverged: true, columns: true, source: true, onWarning: true, onProgress: true };
 
 /** The options as the CLI hands them over: numeric flags may be their text. */
 export type CurveFitRequest = { [K in keyof FitCurvesOptions]: FitCurvesOptions[K] extends number | undefined ? FlagValue | undefined : FitCurvesOptions[K] };
@@ -90,6 +93,7 @@ export interface CurveFitting {
  * doc.curves.map((c) => [c.label, c.verdict, c.threshold]);
  */
 export async function fitCurves(scores: readonly Row[], options: FitCurvesOptions = {}): Promise<CurveDocument> {
+  checkFields(options, FIT_CURVES_FIELDS, 'fitCurves');
   const explicit = parseColumnMap(options.columns);
   commonSettings(options);
   const csv = rowSource(scores, options.source ?? 'scores');

@@ -9,6 +9,7 @@ import { DEFAULT_LEVEL, WIDTH_OFFSET, finishedRuns, fitForecast as fitLadder, ho
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { describeValue, type Range } from '../../io/numbers.js';
+import { checkFields } from '../check.js';
 import { rowSource, type Row } from '../../io/row-source.js';
 import { fitChinchillaLawParallel } from '../../parallel/law-fit-pool.js';
 import { forecastDocument, type ForecastDocument } from '../../render/forecast-fit-record.js';
@@ -55,6 +56,8 @@ export interface FitForecastOptions extends FitHooks {
   source?: string;
 }
 
+const FIT_FORECAST_FIELDS: Record<keyof FitForecastOptions, true> = { via: true, level: true, intervalOffset: true, intervals: true, grid: true, holdoutAbove: true, group: true, allowUnconverged: true, columns: true, source: true, onWarning: true, onProgress: true };
+
 /** The options as the CLI hands them over: numeric flags may be their text. */
 export type ForecastFitRequest = { [K in keyof FitForecastOptions]: FitForecastOptions[K] extends number | undefined ? FlagValue | undefined : FitForecastOptions[K] };
 
@@ -89,6 +92,7 @@ export interface ForecastFitting {
  * doc.tasks.map((t) => [t.id, t.chosen_by]);
  */
 export async function fitForecast(rows: readonly Row[], options: FitForecastOptions = {}): Promise<ForecastDocument> {
+  checkFields(options, FIT_FORECAST_FIELDS, 'fitForecast');
   const explicit = parseColumnMap(options.columns);
   const csv = rowSource(rows, options.source ?? 'ladder');
   decideKind(csv.file, csv.header, explicit, 'forecast');

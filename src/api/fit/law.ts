@@ -14,6 +14,7 @@ import type { Clusters } from '../../core/fit/one-step-bootstrap.js';
 import { FitError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { loadLawPresets } from '../../io/laws.js';
+import { checkFields } from '../check.js';
 import { rowSource, type Row } from '../../io/row-source.js';
 import { backtestChinchillaLawParallel, bootstrapChinchillaLawParallel, fitChinchillaLawParallel } from '../../parallel/law-fit-pool.js';
 import { errorsRecord, type LawBacktestRecord, type LawDocument } from '../../render/fit-law-record.js';
@@ -49,6 +50,8 @@ export interface FitLawOptions extends FitHooks {
   /** The name of the rows in messages and in the document's `file`, where the CLI puts the path. Default "runs". */
   source?: string;
 }
+
+const FIT_LAW_FIELDS: Record<keyof FitLawOptions, true> = { bootstrap: true, seed: true, grid: true, loss: true, delta: true, atCompute: true, holdoutAbove: true, excludeTopLoss: true, allowUnconverged: true, columns: true, source: true, onWarning: true, onProgress: true };
 
 /** The options as the CLI hands them over: numeric flags may be their text. */
 export type LawFitRequest = { [K in keyof FitLawOptions]: FitLawOptions[K] extends number | undefined ? FlagValue | undefined : FitLawOptions[K] };
@@ -94,6 +97,7 @@ export function lawFitSettings(options: LawFitRequest): { settings: LawSettings;
  * doc.law; // { E: 1.8172, A: 477.82, B: 2143.4, alpha: 0.34731, beta: 0.36717 }
  */
 export async function fitLaw(runs: readonly Row[], options: FitLawOptions = {}): Promise<LawDocument> {
+  checkFields(options, FIT_LAW_FIELDS, 'fitLaw');
   const explicit = parseColumnMap(options.columns);
   const checked = lawFitSettings(options);
   const csv = rowSource(runs, options.source ?? 'runs');

@@ -11,11 +11,10 @@ import { UsageError } from '../../errors.js';
 import { loadAbilityCatalog } from '../../io/abilities.js';
 import { loadFactors } from '../../io/factors.js';
 import { readDefaultForecast } from '../../io/forecast-file.js';
-import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, quoteUserText, type Range } from '../../io/numbers.js';
+import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, type Range } from '../../io/numbers.js';
 import type { ForecastRecord } from '../../render/forecast-record.js';
 import { lawRecord, type LawRecord, type PredictionRecord } from '../../render/prediction-record.js';
-import { didYouMean } from '../../util/suggest.js';
-import { checkQuantity } from '../check.js';
+import { checkFields, checkQuantity } from '../check.js';
 import { presetNamed } from '../data.js';
 import { selectAbilities } from './abilities.js';
 import { forecastRecordsOf } from './forecasts.js';
@@ -111,7 +110,7 @@ export function predict(input: ModelInput & PredictOptions): PredictionDocument 
  * @throws UsageError as `predict`, naming the model's index for a problem of one model
  */
 export function predictMany(models: readonly ModelInput[], options: PredictOptions = {}): PredictionDocument {
-  checkFields(options as Record<string, unknown>, OPTION_FIELDS, 'predict');
+  checkFields(options, OPTION_FIELDS, 'predict');
   const law = typeof options.law === 'object' ? options.law : presetNamed(options.law, '--law');
   const catalog = options.catalog ?? loadAbilityCatalog();
   const factors = loadFactors();
@@ -121,15 +120,15 @@ export function predictMany(models: readonly ModelInput[], options: PredictOptio
   return predictionDocument({ law, catalog, abilities, factors }, resolved, forecast);
 }
 
-const OPTION_FIELDS = ['law', 'catalog', 'abilities', 'forecast'];
-const MODEL_INPUT_FIELDS = [...MODEL_FIELDS, 'quality', 'name'];
+const OPTION_FIELDS: Record<keyof PredictOptions, true> = { law: true, catalog: true, abilities: true, forecast: true };
+const INPUT_FIELDS: Record<keyof (ModelInput & PredictOptions), true> = { ...OPTION_FIELDS, params: true, tokens: true, compute: true, model: true, layers: true, dModel: true, vocab: true, quality: true, name: true };
 const FLAGS: Record<(typeof MODEL_FIELDS)[number], string> = { params: '--params', tokens: '--tokens', compute: '--compute', model: '--model', layers: '--layers', dModel: '--d-model', vocab: '--vocab' };
 const RANGES = { params: PARAMS, tokens: TOKENS, compute: COMPUTE, layers: LAYERS, dModel: D_MODEL, vocab: VOCAB } as const satisfies Record<string, Range>;
 
 /** The ModelSpec of an input, every number checked as the CLI checks its flag. */
 function modelSpec(input: ModelInput, factors: Factors, prefix: string): ModelSpec {
   try {
-    checkFields(input as Record<string, unknown>, [...MODEL_INPUT_FIELDS, ...OPTION_FIELDS], 'predict');
+    checkFields(input, INPUT_FIELDS, 'predict');
     const spec: ModelSpec = {};
     for (const field of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
       const value = input[field];
@@ -147,12 +146,5 @@ function modelSpec(input: ModelInput, factors: Factors, prefix: string): ModelSp
   } catch (error) {
     if (error instanceof UsageError && prefix) throw new UsageError(prefix + error.message);
     throw error;
-  }
-}
-
-/** An unknown field (a typo from JavaScript, where the types do not check) is an error, with close matches. */
-function checkFields(value: Record<string, unknown>, known: readonly string[], what: string): void {
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) throw new UsageError(`${what}: unknown field ${quoteUserText(key)}${didYouMean(key, [...known])}; fields: ${known.join(', ')}`);
   }
 }
