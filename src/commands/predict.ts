@@ -52,11 +52,12 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   const models = settings.models.map(({ spec, where }) => resolveModel(spec, where, law, catalog.referenceTokens));
   const label = forecast && forecastLabel(forecast);
   if (settings.format === 'csv') {
+    const predictor = createPredictor(law, catalog.referenceTokens, settings.abilities, settings.factors);
     const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
     forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, label!));
-    if (plot) await writePredictPicture(plot, models.map((m) => createPredictor(law, catalog.referenceTokens, settings.abilities, settings.factors).record(m)), settings, options.ability !== undefined);
+    if (plot) await writePredictPicture(plot, models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
     if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
-    else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + csvRows(models, settings));
+    else await ctx.out.write(csvLine(PREDICTION_CSV_HEADER) + models.map((m) => predictor.csv(m)).join(''));
     return;
   }
   // The document of --format json, made by the library's predict (src/api); the tables show the same records.
@@ -65,11 +66,6 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   if (plot) await writePredictPicture(plot, document.results, settings, options.ability !== undefined);
   if (settings.format === 'json') await ctx.out.write(toJson(document));
   else await ctx.out.write(renderPredictTables(document.results, settings, ctx, options.chart === true, options.ability !== undefined, forecast));
-}
-
-function csvRows(models: ResolvedModel[], settings: PlanSettings): string {
-  const predictor = createPredictor(settings.law, settings.catalog.referenceTokens, settings.abilities, settings.factors);
-  return models.map((m) => predictor.csv(m)).join('');
 }
 
 async function writePredictPicture(plot: NonNullable<ReturnType<typeof plotTarget>>, records: PredictionRecord[], settings: PlanSettings, abilitiesChosen: boolean): Promise<void> {
