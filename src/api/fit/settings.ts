@@ -10,7 +10,8 @@
 import { DEFAULT_BOOTSTRAP } from '../../core/fit/bootstrap.js';
 import { DEFAULT_SEED } from '../../core/random.js';
 import { UsageError } from '../../errors.js';
-import { describeValue, parseFlagQuantity, quoteUserText, rangeProblem, type Range } from '../../io/numbers.js';
+import { parseFlagQuantity, quoteUserText, type Range } from '../../io/numbers.js';
+import { checkQuantity } from '../check.js';
 
 /** A numeric setting: a number from the library, the text of a flag from the CLI. */
 export type FlagValue = number | string;
@@ -43,11 +44,7 @@ const SEED: Range = { min: 0, max: 2 ** 32 - 1, what: 'a seed', example: '42' };
  * @throws UsageError naming `flag`
  */
 export function flagQuantity(flag: string, value: FlagValue, range: Range): number {
-  if (typeof value === 'string') return parseFlagQuantity(flag, value, range);
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new UsageError(`${flag}: ${typeof value === 'number' ? '"NaN"' : describeValue(value)} is not a number; use e.g. ${range.example}`);
-  const problem = rangeProblem(value, range);
-  if (problem) throw new UsageError(`${flag}: ${quoteUserText(String(value))} ${problem}`);
-  return value;
+  return typeof value === 'string' ? parseFlagQuantity(flag, value, range) : checkQuantity(flag, value, range);
 }
 
 /**
