@@ -5,9 +5,26 @@
  * that no task matches has no measure. The keyword lists are those of each task's README in
  * google/BIG-bench (bigbench/benchmark_tasks/<task>/README.md), content keywords only (format
  * keywords such as "json", "multiple choice", "zero-shot" left out). The lists of analytic_entailment,
- * codenames, modified_arithmetic, social_iqa and strategyqa were checked against those READMEs; the
- * others were transcribed without a copy of BIG-bench at hand and should be checked against it. The
- * assignment is a choice: BIG-bench itself has no "reasoning" or "language" category.
+ * codenames, modified_arithmetic, social_iqa and strategyqa were checked against those READMEs. The
+ * other sixteen were transcribed without a copy of BIG-bench at hand, and none of them has been
+ * checked against the final google/BIG-bench: no copy of a task.json, task README or the
+ * README/keywords_to_tasks tables past their first rows could be read in the stored sources searched.
+ * What partial evidence was found (none changes a category membership, so no list was changed):
+ * - causal_judgment, implicatures: a paper's transcription of the BIG-bench keywords (Zhou et al. 2022,
+ *   "Large Language Models Are Human-Level Prompt Engineers", appendix table of the BIG-Bench
+ *   Instruction Induction tasks) gives causal reasoning, common sense, reading comprehension, social
+ *   reasoning (causal_judgment) and contextual question-answering, reading comprehension, social
+ *   reasoning, theory of mind (implicatures); neither has the "human-like behavior" listed here. A
+ *   secondary source, not a copy of BIG-bench, so the lists are left as they are.
+ * - strange_stories: an early fork of BIG-bench (sylinrl/BIG-bench, task then named
+ *   strange_stories_json) gives emotional understanding, social reasoning, theory of mind,
+ *   truthfulness, where this list has narrative understanding instead of truthfulness; an old
+ *   snapshot, not the final task, so the list is left as it is.
+ * - common_morpheme, english_proverbs, fact_checker, figure_of_speech_detection, hindu_knowledge,
+ *   international_phonetic_alphabet_transliterate, logical_deduction, misconceptions,
+ *   nonsense_words_grammar, phrase_relatedness, physical_intuition, rhyming, tracking_shuffled_objects:
+ *   no source found; unchecked.
+ * The assignment is a choice: BIG-bench itself has no "reasoning" or "language" category.
  */
 
 /** Category ability id (data/abilities.yaml) → the BIG-bench keywords that put a task in it. */
