@@ -14,17 +14,31 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseFileQuantity, COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, type Range } from './numbers.js';
 import { readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
 
-export interface ConfigModel {
-  /** 1-based line of the entry, for messages. */
-  line: number | undefined;
-  name?: string;
+/**
+ * What describes a planned model, however it is given: flags (`--params`, `--d-model`), an entry of
+ * a plan file (`params:`, `d_model:`), a CSV row, or the library's `predict({ params })`.
+ */
+export interface ModelFields {
+  /** N, parameters. */
   params?: number;
+  /** D, training tokens; without them, the reference regime of the catalog (3e11). */
   tokens?: number;
+  /** C, training FLOPs: with N or D it gives the other (C = 6·N·D), alone the compute-optimal split. */
   compute?: number;
+  /** A model of the catalog by slug or name (`llama-3-70b`; `emerge predict --list-models`, `modelCatalog()`). */
   model?: string;
+  /** The size from the architecture (all three): N = 12·layers·dModel² + vocab·dModel. */
   layers?: number;
   dModel?: number;
   vocab?: number;
+  /** The name shown for the model (default: the catalog's name, or the size, e.g. "70B"). */
+  name?: string;
+}
+
+export interface ConfigModel extends ModelFields {
+  /** 1-based line of the entry, for messages. */
+  line: number | undefined;
+  /** As written: a level name or a factor (checked with the factor tables). */
   quality?: string;
 }
 

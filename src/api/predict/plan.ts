@@ -10,11 +10,11 @@ import { findModel, type CatalogModel } from '../../io/models.js';
 import { PARAMS, TOKENS, rangeProblem } from '../../io/numbers.js';
 import { formatCount, formatSci } from '../../render/format.js';
 import type { ModelDescription } from '../../render/prediction-record.js';
-import type { ConfigModel } from '../../io/plan-config.js';
+import type { ModelFields } from '../../io/plan-config.js';
 import type { Where } from './where.js';
 
 /** A planned model as given (flags, a config entry or a CSV row): numbers parsed, nothing derived yet. */
-export interface ModelSpec extends Omit<ConfigModel, 'line' | 'quality'> {
+export interface ModelSpec extends ModelFields {
   quality?: number;
   /** The word the quality was given as (low, standard, high), if any. */
   qualityLabel?: string;

@@ -10,6 +10,7 @@ import type { ScalingLaw } from '../../core/scaling-law.js';
 import { UsageError } from '../../errors.js';
 import { loadAbilityCatalog } from '../../io/abilities.js';
 import { loadFactors } from '../../io/factors.js';
+import type { ModelFields } from '../../io/plan-config.js';
 import { readDefaultForecast } from '../../io/forecast-file.js';
 import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, type Range } from '../../io/numbers.js';
 import type { ForecastRecord } from '../../render/forecast-record.js';
@@ -23,24 +24,10 @@ import { createPredictor } from './predictor.js';
 import { parseQualityValue } from './quality.js';
 import { fromFlags } from './where.js';
 
-/** A planned model, described as `emerge predict` takes it (each field is the flag of that name). */
-export interface ModelInput {
-  /** N, parameters (`--params`). */
-  params?: number;
-  /** D, training tokens (`--tokens`); without them, the reference regime of the catalog (3e11). */
-  tokens?: number;
-  /** C, training FLOPs (`--compute`): with N or D it gives the other (C = 6·N·D), alone the compute-optimal split. */
-  compute?: number;
-  /** A model of the catalog by slug or name (`--model llama-3-70b`; `modelCatalog()` lists them). */
-  model?: string;
-  /** The size from the architecture (all three): N = 12·layers·dModel² + vocab·dModel. */
-  layers?: number;
-  dModel?: number;
-  vocab?: number;
+/** A planned model, described as `emerge predict` takes it (each field is the flag of that name: `dModel` is `--d-model`). */
+export interface ModelInput extends ModelFields {
   /** Data quality (`--quality`): `low`, `standard`, `high` (seed §6.3) or a factor q on effective data. */
   quality?: number | 'low' | 'standard' | 'high';
-  /** The name shown for the model (default: the catalog's name, or the size, e.g. "70B"). */
-  name?: string;
 }
 
 /** What a prediction is made under. */
