@@ -6,13 +6,10 @@
 import type { AbilityCatalog } from '../core/catalog.js';
 import type { ForecastSpec } from '../core/forecast/index.js';
 import type { ScalingLaw } from '../core/scaling-law.js';
-import { UsageError } from '../errors.js';
 import { loadAbilityCatalog as shippedOrFileCatalog, readAbilityCatalog } from '../io/abilities.js';
 import { readDefaultForecast, readForecastFile } from '../io/forecast-file.js';
-import { loadLawPresets, readLawFile } from '../io/laws.js';
-import { quoteUserText } from '../io/numbers.js';
+import { loadLawPresets, presetLaw as presetOf, readLawFile } from '../io/laws.js';
 import { loadModelCatalog, type CatalogModel } from '../io/models.js';
-import { didYouMean } from '../util/suggest.js';
 
 /**
  * The law presets shipped in data/laws.yaml (besiroglu2024, hoffmann2022, hoffmann2022-unrounded, kaplan2020), by name.
@@ -29,16 +26,7 @@ export function lawPresets(): Record<string, ScalingLaw> {
  * @example presetLaw('hoffmann2022').alpha // 0.34
  */
 export function presetLaw(name?: string): ScalingLaw {
-  return presetNamed(name, 'presetLaw');
-}
-
-/** The preset called `name` (the default without one); a UsageError naming `argument` otherwise. */
-export function presetNamed(name: string | undefined, argument: string): ScalingLaw {
-  const { defaultId, presets } = loadLawPresets();
-  const law = presets.get(name ?? defaultId);
-  if (law) return law;
-  const names = [...presets.keys()];
-  throw new UsageError(`${argument}: unknown preset ${quoteUserText(String(name))}${didYouMean(String(name), names)}; presets: ${names.join(', ')}`);
+  return presetOf(name, 'presetLaw');
 }
 
 /**

@@ -11,14 +11,13 @@ import { applyOptions, builtinScenario, DEFAULT_SCENARIO, runScenario, SCENARIO_
 import { UsageError } from '../errors.js';
 import { loadAbilityCatalog } from '../io/abilities.js';
 import { loadFactors } from '../io/factors.js';
-import { loadLawPresets, resolveLaw } from '../io/laws.js';
+import { loadLawPresets, presetLaw as presetOf, resolveLaw } from '../io/laws.js';
 import { quoteUserText } from '../io/numbers.js';
 import { readScenarioFile } from '../io/scenario-config.js';
 import { lawRecord } from '../render/prediction-record.js';
 import { simulationRecord, type SimulationRecord } from '../render/simulation-data.js';
 import { didYouMean } from '../util/suggest.js';
 import { checkFields } from './check.js';
-import { presetNamed } from './data.js';
 import { abilityIds } from './predict/abilities.js';
 import { parseQualityValue } from './predict/quality.js';
 import { fromFlags } from './predict/where.js';
@@ -86,8 +85,8 @@ export function loadScenario(path: string, catalog: AbilityCatalog = loadAbility
 /** The law to use: the option, else the scenario's `law:` (a preset name or inline fields; loadScenario has read a file), else the default preset. */
 function scenarioLaw(config: ScenarioConfig, law: string | ScalingLaw | undefined): ScalingLaw {
   if (typeof law === 'object') return law;
-  if (law !== undefined) return presetNamed(law, '--law');
-  return typeof config.law === 'object' ? config.law : presetNamed(config.law, 'law');
+  if (law !== undefined) return presetOf(law, '--law');
+  return typeof config.law === 'object' ? config.law : presetOf(config.law, 'law');
 }
 
 /**

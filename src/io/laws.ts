@@ -86,11 +86,18 @@ export function readLawFile(file: string): ScalingLaw {
  * (besiroglu2024).
  */
 export function resolveLaw(spec: string | undefined, flag = '--law'): ScalingLaw {
+  if (spec !== undefined && !loadLawPresets().presets.has(spec) && (spec === '-' || /\.ya?ml$/i.test(spec) || existsSync(spec))) return readLawFile(spec);
+  return presetLaw(spec, flag, '; or give a YAML file');
+}
+
+/**
+ * The preset called `name` (the default preset without one).
+ * @throws UsageError naming `flag`, with close matches and the list of presets (then `hint`)
+ */
+export function presetLaw(name: string | undefined, flag: string, hint = ''): ScalingLaw {
   const { defaultId, presets } = loadLawPresets();
-  if (spec === undefined) return presets.get(defaultId)!;
-  const preset = presets.get(spec);
-  if (preset) return preset;
-  if (spec === '-' || /\.ya?ml$/i.test(spec) || existsSync(spec)) return readLawFile(spec);
+  const law = presets.get(name ?? defaultId);
+  if (law) return law;
   const names = [...presets.keys()];
-  throw new UsageError(`${flag}: unknown preset ${quoteUserText(spec)}${didYouMean(spec, names)}; presets: ${names.join(', ')}; or give a YAML file`);
+  throw new UsageError(`${flag}: unknown preset ${quoteUserText(String(name))}${didYouMean(String(name), names)}; presets: ${names.join(', ')}${hint}`);
 }

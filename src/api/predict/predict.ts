@@ -16,7 +16,7 @@ import { COMPUTE, D_MODEL, LAYERS, PARAMS, TOKENS, VOCAB, type Range } from '../
 import type { ForecastRecord } from '../../render/forecast-record.js';
 import { lawRecord, type LawRecord, type PredictionRecord } from '../../render/prediction-record.js';
 import { checkFields, checkQuantity } from '../check.js';
-import { presetNamed } from '../data.js';
+import { presetLaw as presetOf } from '../../io/laws.js';
 import { selectAbilities } from './abilities.js';
 import { forecastRecordsOf } from './forecasts.js';
 import { MODEL_FIELDS, resolveModel, type ModelSpec, type ResolvedModel } from './plan.js';
@@ -98,7 +98,7 @@ export function predict(input: ModelInput & PredictOptions): PredictionDocument 
  */
 export function predictMany(models: readonly ModelInput[], options: PredictOptions = {}): PredictionDocument {
   checkFields(options, OPTION_FIELDS, 'predict');
-  const law = typeof options.law === 'object' ? options.law : presetNamed(options.law, '--law');
+  const law = typeof options.law === 'object' ? options.law : presetOf(options.law, '--law');
   const catalog = options.catalog ?? loadAbilityCatalog();
   const factors = loadFactors();
   const abilities = options.abilities === undefined ? catalog.abilities : selectAbilities(catalog, options.abilities, '--ability');
