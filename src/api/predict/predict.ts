@@ -86,6 +86,7 @@ export function predictionDocument(settings: PredictionSettings, models: readonl
  * @example predict({ params: 70e9, tokens: 2e12 }).results[0].loss // 1.96423
  */
 export function predict(input: ModelInput & PredictOptions): PredictionDocument {
+  checkFields(input, { ...MODEL_INPUT_FIELDS, ...OPTION_FIELDS }, 'predict');
   const { law, catalog, abilities, forecast, ...model } = input;
   const options: PredictOptions = { law, catalog, abilities, forecast };
   return predictMany([model], options);
@@ -108,18 +109,17 @@ export function predictMany(models: readonly ModelInput[], options: PredictOptio
 }
 
 const OPTION_FIELDS: Record<keyof PredictOptions, true> = { law: true, catalog: true, abilities: true, forecast: true };
-const INPUT_FIELDS: Record<keyof (ModelInput & PredictOptions), true> = { ...OPTION_FIELDS, params: true, tokens: true, compute: true, model: true, layers: true, dModel: true, vocab: true, quality: true, name: true };
-const FLAGS: Record<(typeof MODEL_FIELDS)[number], string> = { params: '--params', tokens: '--tokens', compute: '--compute', model: '--model', layers: '--layers', dModel: '--d-model', vocab: '--vocab' };
+const MODEL_INPUT_FIELDS: Record<keyof ModelInput, true> = { params: true, tokens: true, compute: true, model: true, layers: true, dModel: true, vocab: true, quality: true, name: true };
 const RANGES = { params: PARAMS, tokens: TOKENS, compute: COMPUTE, layers: LAYERS, dModel: D_MODEL, vocab: VOCAB } as const satisfies Record<string, Range>;
 
 /** The ModelSpec of an input, every number checked as the CLI checks its flag. */
 function modelSpec(input: ModelInput, factors: Factors, prefix: string): ModelSpec {
   try {
-    checkFields(input, INPUT_FIELDS, 'predict');
+    checkFields(input, MODEL_INPUT_FIELDS, 'predict');
     const spec: ModelSpec = {};
     for (const field of Object.keys(RANGES) as (keyof typeof RANGES)[]) {
       const value = input[field];
-      if (value !== undefined) spec[field] = checkQuantity(FLAGS[field], value, RANGES[field]);
+      if (value !== undefined) spec[field] = checkQuantity(fromFlags.name(field), value, RANGES[field]);
     }
     if (input.model !== undefined) spec.model = String(input.model);
     if (input.name !== undefined) spec.name = String(input.name);
