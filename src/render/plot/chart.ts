@@ -72,6 +72,15 @@ export interface Picture {
 
 export type VegaLiteSpec = Record<string, unknown>;
 
+/**
+ * Indices of the values drawn of `length` in order: all of them, or `max` evenly spaced ones with
+ * both ends (a picture of a million points is one no viewer opens).
+ */
+export function evenlySpaced(length: number, max: number): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  return Array.from({ length: max }, (_, k) => Math.round((k * (length - 1)) / (max - 1)));
+}
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Band opacity: light enough for the points and lines on it, visible in greyscale. */
 const BAND_OPACITY = 0.22;

@@ -8,7 +8,7 @@ import { loss, type ChinchillaLaw } from '../../core/scaling-law.js';
 import { columnPositions } from '../chart.js';
 import { formatSci } from '../format.js';
 import type { LawChartRun } from '../fit-law-chart.js';
-import type { Picture, PlotRule } from './chart.js';
+import { evenlySpaced, type Picture, type PlotRule } from './chart.js';
 import { logDomain } from './axis.js';
 
 /** Points per decade of the compute-optimal line. */
@@ -25,7 +25,7 @@ export const MAX_DRAWN_RUNS = 5000;
 function drawnRuns(runs: readonly LawChartRun[]): readonly LawChartRun[] {
   if (runs.length <= MAX_DRAWN_RUNS) return runs;
   const sorted = [...runs].sort((a, b) => a.compute - b.compute);
-  return Array.from({ length: MAX_DRAWN_RUNS }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (MAX_DRAWN_RUNS - 1))]!);
+  return evenlySpaced(sorted.length, MAX_DRAWN_RUNS).map((i) => sorted[i]!);
 }
 
 export function lawPicture(law: ChinchillaLaw, allRuns: readonly LawChartRun[], context: { file: string; cutoff?: number; atCompute?: number }): Picture {
