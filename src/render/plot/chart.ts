@@ -238,7 +238,12 @@ function chartLayers(chart: Chart, names: readonly string[], style: StyleOf, siz
   // A panel's title is cut to the panel's width, by vega (limit, kept in step by src/io/plot-file.ts)
   // and here too: vega places the legend by the title's uncut width.
   if (!single) {
-    const cut = (text: string, px: number): string => (text.length * px > size.width ? `${text.slice(0, Math.max(1, Math.floor(size.width / px) - 1))}…` : text);
+    // Cut in the middle: panels of one picture often differ only at the end of their names
+    // (task/exact_match, task/bleu).
+    const cut = (text: string, px: number): string => {
+      const keep = Math.max(2, Math.floor(size.width / px) - 1);
+      return text.length * px > size.width ? `${text.slice(0, Math.ceil(keep / 2))}…${text.slice(text.length - Math.floor(keep / 2))}` : text;
+    };
     const subtitle = (chart.subtitle ?? []).map((line) => cut(line, 5.9));
     spec.title = { text: cut(chart.title, 8.2), fontSize: 15, anchor: 'start', limit: size.width, ...(subtitle.length ? { subtitle, subtitleFontSize: 12 } : {}) };
   }
