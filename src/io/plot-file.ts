@@ -1,7 +1,7 @@
 /**
  * Pictures: a Vega-Lite specification (src/render/plot) compiled by vega-lite, laid out and drawn
  * as SVG by vega's headless View (no canvas, no browser), turned into PNG by resvg, and written
- * atomically. Its own bundle (dist/plot.js): the libraries load only when --plot is given.
+ * atomically. Its own bundle (dist/plot.cjs): the libraries load only when --plot is given.
  */
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// --plot through the built binary: dist/plot.js (vega and vega-lite bundled in, resvg from
+// --plot through the built binary: dist/plot.cjs (vega and vega-lite bundled in, resvg from
 // node_modules) loads only for --plot, and writes the picture beside an unchanged stdout.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

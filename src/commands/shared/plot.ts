@@ -1,5 +1,5 @@
 /**
- * `--plot`: the picture is drawn by its own bundle (dist/plot.js, with vega, vega-lite and resvg),
+ * `--plot`: the picture is drawn by its own bundle (dist/plot.cjs, with vega, vega-lite and resvg),
  * imported only here, so that a command without --plot loads none of it.
  */
 import type { PlotTarget } from '../../io/plot-target.js';

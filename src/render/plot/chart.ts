@@ -72,6 +72,15 @@ export interface Picture {
 
 export type VegaLiteSpec = Record<string, unknown>;
 
+/**
+ * Indices of the values drawn of `length` in order: all of them, or `max` evenly spaced ones with
+ * both ends (a picture of a million points is one no viewer opens).
+ */
+export function evenlySpaced(length: number, max: number): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  return Array.from({ length: max }, (_, k) => Math.round((k * (length - 1)) / (max - 1)));
+}
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Band opacity: light enough for the points and lines on it, visible in greyscale. */
 const BAND_OPACITY = 0.22;
@@ -229,7 +238,12 @@ function chartLayers(chart: Chart, names: readonly string[], style: StyleOf, siz
   // A panel's title is cut to the panel's width, by vega (limit, kept in step by src/io/plot-file.ts)
   // and here too: vega places the legend by the title's uncut width.
   if (!single) {
-    const cut = (text: string, px: number): string => (text.length * px > size.width ? `${text.slice(0, Math.max(1, Math.floor(size.width / px) - 1))}…` : text);
+    // Cut in the middle: panels of one picture often differ only at the end of their names
+    // (task/exact_match, task/bleu).
+    const cut = (text: string, px: number): string => {
+      const keep = Math.max(2, Math.floor(size.width / px) - 1);
+      return text.length * px > size.width ? `${text.slice(0, Math.ceil(keep / 2))}…${text.slice(text.length - Math.floor(keep / 2))}` : text;
+    };
     const subtitle = (chart.subtitle ?? []).map((line) => cut(line, 5.9));
     spec.title = { text: cut(chart.title, 8.2), fontSize: 15, anchor: 'start', limit: size.width, ...(subtitle.length ? { subtitle, subtitleFontSize: 12 } : {}) };
   }

@@ -4,6 +4,7 @@
  * and the threshold as a labelled rule.
  */
 import { fromX, quantile, sigmoidScore, toX, type FittedCurve, type ScaleAxis } from '../../core/curve-fit/index.js';
+import { columnPositions } from '../chart.js';
 import { formatScale } from '../fit-curve-view.js';
 import type { Chart, Picture, PlotSeries } from './chart.js';
 import { logDomain, paddedDomain, type PlotAxis } from './axis.js';
@@ -43,7 +44,7 @@ function curveChart({ curve, points }: CurvePanel, axis: ScaleAxis): Chart {
       ? { title: AXIS_TITLES.loss, scale: 'linear', format: 'decimal', domain: paddedDomain(scales), reverse: true }
       : { title: AXIS_TITLES[axis], scale: 'log', format: axis === 'compute' ? 'flops' : 'count', domain: logDomain(scales) };
   const [a, b] = x.domain!.map((v) => toX(axis, v)) as [number, number];
-  const grid = Array.from({ length: RESOLUTION + 1 }, (_, i) => a + ((b - a) * i) / RESOLUTION);
+  const grid = columnPositions(a, b, RESOLUTION + 1);
   const series: PlotSeries[] = [];
   const samples = curve.intervals?.samples;
   if (samples && samples.length >= 2) {

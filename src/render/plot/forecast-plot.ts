@@ -11,6 +11,7 @@
  */
 import { computeOptimal } from '../../core/allocation.js';
 import { FAR_DECADES, forecastTask, taskLaw, type ForecastSpec } from '../../core/forecast/index.js';
+import { columnPositions } from '../chart.js';
 import { formatSci } from '../format.js';
 import type { Chart, Picture, PlotSeries } from './chart.js';
 import { logDomain } from './axis.js';
@@ -49,9 +50,9 @@ function forecastChart(spec: ForecastSpec, panel: ForecastPanel, level: string):
   const observed = [...panel.fitted, ...panel.heldOut].map((p) => p.compute);
   const far = task.largestCompute * 10 ** FAR_DECADES;
   const domain = logDomain([...observed, far]);
-  const [lo, hi] = domain.map(Math.log10) as [number, number];
+  const lo = Math.log10(domain[0]);
   const law = taskLaw(spec, task);
-  const grid = Array.from({ length: Math.round((Math.log10(far) - lo) * RESOLUTION) + 1 }, (_, i) => 10 ** (lo + i / RESOLUTION)).filter((c) => c <= 10 ** hi);
+  const grid = columnPositions(lo, Math.log10(far), Math.round((Math.log10(far) - lo) * RESOLUTION) + 1).map((d) => 10 ** d);
   const predictions = grid.map((compute) => {
     // Without a loss law every forecast is one-step, a function of compute alone: N and D are unused.
     const { params, tokens } = law ? computeOptimal(law, compute) : { params: compute / 6, tokens: 1 };

@@ -5,9 +5,10 @@
  */
 import { computeOptimalLoss } from '../../core/allocation.js';
 import { loss, type ChinchillaLaw } from '../../core/scaling-law.js';
+import { columnPositions } from '../chart.js';
 import { formatSci } from '../format.js';
 import type { LawChartRun } from '../fit-law-chart.js';
-import type { Picture, PlotRule } from './chart.js';
+import { evenlySpaced, type Picture, type PlotRule } from './chart.js';
 import { logDomain } from './axis.js';
 
 /** Points per decade of the compute-optimal line. */
@@ -24,7 +25,7 @@ export const MAX_DRAWN_RUNS = 5000;
 function drawnRuns(runs: readonly LawChartRun[]): readonly LawChartRun[] {
   if (runs.length <= MAX_DRAWN_RUNS) return runs;
   const sorted = [...runs].sort((a, b) => a.compute - b.compute);
-  return Array.from({ length: MAX_DRAWN_RUNS }, (_, k) => sorted[Math.round((k * (sorted.length - 1)) / (MAX_DRAWN_RUNS - 1))]!);
+  return evenlySpaced(sorted.length, MAX_DRAWN_RUNS).map((i) => sorted[i]!);
 }
 
 export function lawPicture(law: ChinchillaLaw, allRuns: readonly LawChartRun[], context: { file: string; cutoff?: number; atCompute?: number }): Picture {
@@ -32,7 +33,7 @@ export function lawPicture(law: ChinchillaLaw, allRuns: readonly LawChartRun[], 
   const marked = [context.cutoff, context.atCompute].filter((c): c is number => c !== undefined);
   const domain = logDomain([...runs.map((r) => r.compute), ...marked]);
   const [lo, hi] = domain.map(Math.log10) as [number, number];
-  const frontier = Array.from({ length: (hi - lo) * RESOLUTION + 1 }, (_, i) => 10 ** (lo + i / RESOLUTION)).map((c) => ({ x: c, y: computeOptimalLoss(law, c) }));
+  const frontier = columnPositions(lo, hi, (hi - lo) * RESOLUTION + 1).map((d) => ({ x: 10 ** d, y: computeOptimalLoss(law, 10 ** d) }));
   const rules: PlotRule[] = [];
   if (context.cutoff !== undefined) rules.push({ at: context.cutoff, label: `hold-out cut-off ${formatSci(context.cutoff)} FLOPs (fitted below)` });
   if (context.atCompute !== undefined) rules.push({ at: context.atCompute, label: `--at-compute ${formatSci(context.atCompute)} FLOPs` });

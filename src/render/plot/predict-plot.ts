@@ -3,6 +3,7 @@
  * chart) across effective size, with each planned model as a rule and its probabilities as points.
  */
 import type { Ability } from '../../core/catalog.js';
+import { columnPositions } from '../chart.js';
 import { formatSci } from '../format.js';
 import { probabilityCurves, type ProbabilityAt, type SizeMarker } from '../probability-chart.js';
 import type { Picture, PlotSeries } from './chart.js';
@@ -12,7 +13,7 @@ const RESOLUTION = 40;
 
 export function predictPicture(abilities: Ability[], markers: SizeMarker[], context: { law: string; referenceTokens: number }, probabilityAt: ProbabilityAt): Picture {
   const { lines, xMin, xMax, left } = probabilityCurves(abilities, markers);
-  const grid = Array.from({ length: (xMax - xMin) * RESOLUTION + 1 }, (_, i) => 10 ** (xMin + i / RESOLUTION));
+  const grid = columnPositions(xMin, xMax, (xMax - xMin) * RESOLUTION + 1).map((d) => 10 ** d);
   const placed = markers.filter((m) => Number.isFinite(m.size));
   const series: PlotSeries[] = lines.flatMap(({ name, ability }): PlotSeries[] => [
     { kind: 'line', name, values: grid.map((x) => ({ x, y: probabilityAt(ability, x) })) },

@@ -7,7 +7,7 @@
  */
 import type { Marker, Series, SeriesUnit, Simulation } from '../../core/simulate/index.js';
 import { AXIS_NAMES, distinctLines, GROUPS, joinNames } from '../simulation-chart.js';
-import type { Chart, Picture, PlotRule, PlotSeries } from './chart.js';
+import { evenlySpaced, type Chart, type Picture, type PlotRule, type PlotSeries } from './chart.js';
 import type { PlotAxis } from './axis.js';
 
 /** At most this many lines in a panel (more than the terminal's 8: colours, dashes and the legend tell 12 apart). */
@@ -48,16 +48,8 @@ export function simulationPicture(simulation: Simulation, context: { sweep: stri
 /** At most this many points of a series are drawn (a sweep of a million steps is a curve of 1,500 points, ends kept). */
 const MAX_POINTS = 1500;
 
-/** Indices of the points drawn: all of them, or evenly spaced ones with both ends. */
-function drawn(length: number): number[] {
-  const step = Math.max(1, Math.ceil((length - 1) / (MAX_POINTS - 1)));
-  const indices = Array.from({ length: Math.ceil(length / step) }, (_, k) => k * step);
-  if (indices[indices.length - 1] !== length - 1) indices.push(length - 1);
-  return indices;
-}
-
 function xy(series: Series): { x: number; y: number }[] {
-  return drawn(series.x.length).map((i) => ({ x: series.x[i]!, y: series.y[i]! }));
+  return evenlySpaced(series.x.length, MAX_POINTS).map((i) => ({ x: series.x[i]!, y: series.y[i]! }));
 }
 
 /** The swept scale, from its first to its last point. */
@@ -82,7 +74,7 @@ function percentileBand(simulation: Simulation, members: readonly Series[]): { s
   const [low, high] = [...parts].sort((a, b) => Number(a.name.slice(1)) - Number(b.name.slice(1))) as [Series, Series];
   return {
     parts,
-    series: { kind: 'band', name: `${low.name}–${high.name} of the evaluations`, styleOf: 'mean', values: drawn(low.x.length).map((i) => ({ x: low.x[i]!, lower: low.y[i]!, upper: high.y[i]! })) },
+    series: { kind: 'band', name: `${low.name}–${high.name} of the evaluations`, styleOf: 'mean', values: evenlySpaced(low.x.length, MAX_POINTS).map((i) => ({ x: low.x[i]!, lower: low.y[i]!, upper: high.y[i]! })) },
   };
 }
 
