@@ -27,7 +27,7 @@ export function evidenceRecord(document: EvidenceDocument, abilities: readonly A
   };
 }
 
-export const EVIDENCE_CSV_HEADER = [
+const EVIDENCE_CSV_HEADER = [
   'id', 'name', 'name_zh', 'category', 'claim_params', 'measure', 'level',
   'threshold_params', 'threshold_params_lower', 'threshold_params_upper', 'where_params',
   'threshold_flops', 'threshold_flops_lower', 'threshold_flops_upper', 'where_flops', 'flops_from',

@@ -71,7 +71,7 @@ export interface SeedClaim {
   thresholdParams: number;
 }
 
-export const DATASETS: Record<DatasetId, { file: string; source: string; licence: string }> = {
+const DATASETS: Record<DatasetId, { file: string; source: string; licence: string }> = {
   'obsscaling-cot': {
     file: 'data/evidence-sources/emergence_obsscaling_cot.csv',
     source: 'ObsScaling (Ruan, Maddison & Hashimoto 2024), ryoungj/ObsScaling eval_results/base_llm_post_training_eval.csv',

@@ -56,7 +56,7 @@ export const GAIN_LEVEL = 0.02;
 export const GAIN_SHIFT = 0.3;
 
 /** HumanEval pass@1 levels for the seed's four code dimensions (§2.4.2): a choice, see README. */
-export const CODE_LEVELS: readonly { id: string; level: number }[] = [
+const CODE_LEVELS: readonly { id: string; level: number }[] = [
   { id: 'code-syntax', level: 0.05 },
   { id: 'code-logic', level: 0.2 },
   { id: 'code-quality', level: 0.35 },
@@ -64,7 +64,7 @@ export const CODE_LEVELS: readonly { id: string; level: number }[] = [
 ];
 
 /** The base / instruction-tuned pairs of the UKP file. */
-export const INSTRUCTION_PAIRS: readonly [string, string][] = [
+const INSTRUCTION_PAIRS: readonly [string, string][] = [
   ['t5-small', 'google/flan-t5-small'],
   ['gpt2', 'Rachneet/gpt2-alpaca'],
   ['t5-large', 'google/flan-t5-large'],
@@ -118,7 +118,7 @@ function cotGains(cot: readonly Row[], keyOf: (r: Row) => string | undefined, ta
   });
 }
 
-export const BBH_TASKS = 27;
+const BBH_TASKS = 27;
 
 function bbhGain(s: EvidenceSources): ModelValue[] {
   const tasks = [...new Set(s.cot.map((r) => r.task!).filter((t) => t.startsWith('bbh:')))];
@@ -170,7 +170,7 @@ function humaneval(s: EvidenceSources): ModelValue[] {
 }
 
 /** The base models' mean few-shot exact match over a category's tasks. */
-export function categoryScores(ukp: readonly Row[], category: string): ModelValue[] {
+function categoryScores(ukp: readonly Row[], category: string): ModelValue[] {
   const score = ukpScores(ukp);
   const shots = fewShots(ukp);
   return meanOverTasks(ukpBaseModels(ukp), categoryTasks(ukp, category), modelSizes(ukp), (t, m) => score(t, shots.get(t)!, 'closed', m));
@@ -200,7 +200,7 @@ function bbhDirect(cot: readonly Row[], task: string): ModelValue[] {
 }
 
 /** The random baseline of a BBH task in the file. */
-export function bbhBaseline(cot: readonly Row[], task: string): number {
+function bbhBaseline(cot: readonly Row[], task: string): number {
   return Number(cot.find((r) => r.task === `bbh:${task}`)!.random_baseline);
 }
 
