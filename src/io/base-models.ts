@@ -12,7 +12,7 @@
 import { correctBaseModels } from '../core/evidence/corrections.js';
 import type { LadderTask } from '../core/forecast/index.js';
 import { dataFile } from './data-files.js';
-import { EVIDENCE_SOURCE_FILES, readPlainCsv } from './evidence-sources.js';
+import { EVIDENCE_SOURCE_FILES, readCsvRows } from './evidence-sources.js';
 
 /** A benchmark of the file: its id in the forecast, its column, and its chance level. */
 export interface Benchmark {
@@ -62,7 +62,7 @@ export interface BaseModels {
 
 /** The file, corrected, as models. */
 export function readBaseModels(): BaseModels {
-  const rows = correctBaseModels(readPlainCsv(dataFile(EVIDENCE_SOURCE_FILES.base)));
+  const rows = correctBaseModels(readCsvRows(dataFile(EVIDENCE_SOURCE_FILES.base)));
   const models: BaseModel[] = [];
   const withoutTokens: string[] = [];
   for (const row of rows) {

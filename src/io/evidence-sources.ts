@@ -1,14 +1,13 @@
 /**
  * The files the evidence is computed from (data/evidence-sources/, verbatim copies of
- * ../shared/data), read whole into records of strings keyed by column name. Used at build time by
- * scripts/build-evidence.ts and by the test that recomputes the shipped evidence; the CLI reads only
- * the result, data/evidence.yaml.
- *
- * The files have no quoted fields; a line with a quote is an error rather than a silent misreading.
+ * ../shared/data), read whole into records of strings keyed by column name by the project's CSV
+ * parser (src/io/csv-input.ts). Used at build time by scripts/build-evidence.ts, by the default
+ * forecast's reader (src/io/base-models.ts) and by the tests that recompute what they make; the CLI
+ * reads only the results, data/evidence.yaml and data/forecast-default.yaml.
  */
 import { readFileSync } from 'node:fs';
 import type { EvidenceSources, Row } from '../core/evidence/index.js';
-import { InputError } from '../errors.js';
+import { CsvParser } from './csv-input.js';
 import { dataFile } from './data-files.js';
 
 export const EVIDENCE_SOURCE_FILES = {
@@ -17,27 +16,22 @@ export const EVIDENCE_SOURCE_FILES = {
   base: 'evidence-sources/obsscaling_base_models.csv',
 } as const;
 
-/** A CSV file without quoted fields, as records. */
-export function readPlainCsv(path: string): Row[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
-  const header = lines[0]!.split(',');
-  const rows: Row[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    if (line.includes('"')) throw new InputError(path, i + 1, 'has a quoted field; the evidence reader expects none');
-    const cells = line.split(',');
-    if (cells.length !== header.length) throw new InputError(path, i + 1, `has ${cells.length} fields, the header ${header.length}`);
-    rows.push(Object.fromEntries(header.map((h, j) => [h, cells[j]!])));
-  }
-  return rows;
+/** A whole CSV file as records keyed by its header (a row of another width is an InputError). */
+export function readCsvRows(path: string): Row[] {
+  const parser = new CsvParser(path);
+  const [header, ...records] = parser.push(readFileSync(path, 'utf8'), true);
+  parser.expectFields(header!.cells.length, 'the header');
+  return records.map((record) => {
+    parser.checkWidth(record);
+    return Object.fromEntries(header!.cells.map((h, j) => [h, record.cells[j]!]));
+  });
 }
 
 /** The three evidence files from data/evidence-sources/. */
 export function readEvidenceSources(): EvidenceSources {
   return {
-    cot: readPlainCsv(dataFile(EVIDENCE_SOURCE_FILES.cot)),
-    ukp: readPlainCsv(dataFile(EVIDENCE_SOURCE_FILES.ukp)),
-    base: readPlainCsv(dataFile(EVIDENCE_SOURCE_FILES.base)),
+    cot: readCsvRows(dataFile(EVIDENCE_SOURCE_FILES.cot)),
+    ukp: readCsvRows(dataFile(EVIDENCE_SOURCE_FILES.ukp)),
+    base: readCsvRows(dataFile(EVIDENCE_SOURCE_FILES.base)),
   };
 }

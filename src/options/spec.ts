@@ -33,3 +33,8 @@ export interface CommandSpec {
 export function longFlag(option: OptionSpec): string {
   return option.flags.split(/[ ,]+/).find((part) => part.startsWith('--'))!;
 }
+
+/** The flag of an option key: "excludeTopLoss" → "--exclude-top-loss". */
+export function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

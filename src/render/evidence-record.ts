@@ -27,7 +27,7 @@ export function evidenceRecord(document: EvidenceDocument, abilities: readonly A
   };
 }
 
-export const EVIDENCE_CSV_HEADER = [
+const EVIDENCE_CSV_HEADER = [
   'id', 'name', 'name_zh', 'category', 'claim_params', 'measure', 'level',
   'threshold_params', 'threshold_params_lower', 'threshold_params_upper', 'where_params',
   'threshold_flops', 'threshold_flops_lower', 'threshold_flops_upper', 'where_flops', 'flops_from',
@@ -38,7 +38,7 @@ export function evidenceCsv(document: EvidenceDocument, abilities: readonly Abil
   const rows = abilities.flatMap((a): CsvCell[][] => {
     const e = document.abilities.find((x) => x.id === a.id)!;
     const head: CsvCell[] = [a.id, a.name.en, a.name.zh, a.category, a.thresholdParams];
-    if (e.evidence.length === 0) return [[...head, ...Array<CsvCell>(16).fill(null), e.note ?? '']];
+    if (e.evidence.length === 0) return [[...head, ...Array<CsvCell>(EVIDENCE_CSV_HEADER.length - head.length - 1).fill(null), e.note ?? '']];
     return e.evidence.map((m: EvidenceEntry) => [
       ...head, m.measure, m.level,
       m.threshold_params, m.interval.params[0], m.interval.params[1], m.where.params,

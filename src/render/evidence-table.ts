@@ -29,6 +29,11 @@ function thresholdCell(value: number | null, interval: [number | null, number | 
   return `${point} (${end(interval[0])}–${end(interval[1])})`;
 }
 
+/** The measure a definition and a note belong to: HumanEval's per-level entries (humaneval-5 … humaneval-50) share one. */
+function measureOf(m: EvidenceEntry): string {
+  return m.measure.replace(/^humaneval-\d+$/, 'humaneval');
+}
+
 function comparisonCell(c: Comparison, palette: Palette): string {
   return c === 'consistent' ? palette.good(c) : c === 'not-reached' ? palette.dim(c) : palette.warn(c);
 }
@@ -54,7 +59,7 @@ export function renderEvidence(document: EvidenceDocument, abilities: readonly A
     ]);
   });
   const definitions = new Map<string, string>();
-  for (const { evidence } of selected) for (const m of evidence.evidence) definitions.set(m.measure.replace(/^humaneval-\d+$/, 'humaneval'), m.definition);
+  for (const { evidence } of selected) for (const m of evidence.evidence) definitions.set(measureOf(m), m.definition);
   const lines = [
     palette.bold(`What the data say about the seed's thresholds: ${selected.length} abilit${selected.length === 1 ? 'y' : 'ies'}, ${measures} measure${measures === 1 ? '' : 's'}`),
     palette.dim(
@@ -71,7 +76,7 @@ export function renderEvidence(document: EvidenceDocument, abilities: readonly A
   // Each measure's note once (a measure shared by several abilities has one note).
   const notes = new Map<string, string>();
   for (const { ability, evidence } of selected) {
-    for (const m of evidence.evidence) notes.set(m.measure.replace(/^humaneval-\d+$/, 'humaneval'), m.note);
+    for (const m of evidence.evidence) notes.set(measureOf(m), m.note);
     if (evidence.note) notes.set(ability.id, evidence.note);
   }
   lines.push('', ...[...notes].map(([id, note]) => palette.dim(`${id}: ${note}.`)));

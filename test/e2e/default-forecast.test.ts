@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baseModelLongCsv, DEFAULT_BENCHMARKS, readBaseModels } from '../../src/io/base-models.js';
-import { readPlainCsv } from '../../src/io/evidence-sources.js';
+import { readCsvRows } from '../../src/io/evidence-sources.js';
 import { dataFile } from '../../src/io/data-files.js';
 import { fitDefaultForecast } from '../../scripts/default-forecast.js';
 
@@ -15,7 +15,7 @@ describe('the default forecast', () => {
 
   it('is fitted to the file\'s scores, with the two known source errors corrected', () => {
     const { models, withoutTokens } = readBaseModels();
-    const raw = readPlainCsv(dataFile('evidence-sources/obsscaling_base_models.csv'));
+    const raw = readCsvRows(dataFile('evidence-sources/obsscaling_base_models.csv'));
     expect(models.length + withoutTokens.length).toBe(raw.length);
     expect(models).toHaveLength(112);
     expect(withoutTokens).toContain('mistralai/Mixtral-8x7B-v0.1');

@@ -8,6 +8,7 @@ import type { FitHooks } from '../../api/fit/settings.js';
 import { UsageError } from '../../errors.js';
 import { KIND_OPTIONS, type FitKind, type FitOptions } from '../../options/fit.js';
 import type { Format } from '../../options/shared.js';
+import { flagName } from '../../options/spec.js';
 import { plotTarget, type PlotTarget } from '../shared/plot.js';
 
 const KIND_DESCRIPTIONS: Record<FitKind, string> = {
@@ -44,11 +45,6 @@ export function commonSettings(file: string, options: FitOptions, kind: FitKind)
   const plot = plotTarget(options);
   if (plot) settings.plot = plot;
   return settings;
-}
-
-/** "excludeTopLoss" → "--exclude-top-loss". */
-export function flagName(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 /** Called once every flag is known to be valid: a usage error then stays the only line on stderr. */

@@ -8,6 +8,7 @@ import { UsageError } from '../../errors.js';
 import { loadAbilityCatalog } from '../../io/abilities.js';
 import { loadShippedEvidence } from '../../io/evidence.js';
 import { quoteUserText } from '../../io/numbers.js';
+import { flagName } from '../../options/spec.js';
 import type { ThresholdsOptions } from '../../options/thresholds.js';
 import { evidenceCsv, evidenceRecord } from '../../render/evidence-record.js';
 import { renderEvidence } from '../../render/evidence-table.js';
@@ -19,8 +20,6 @@ import { selectAbilities } from '../../api/predict/abilities.js';
 
 const PLANNED_MODEL_FLAGS = ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab', 'quality', 'input', 'config'] as const;
 const OTHER_FLAGS = { law: 'the evidence is measured, it uses no scaling law', abilities: "it tests the shipped catalog's seed claims", require: 'the gate judges a planned model', minProbability: 'the gate judges a planned model', stages: 'give one of them' } as const;
-
-const flagName = (key: string): string => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export async function runEvidence(options: ThresholdsOptions, ctx: CommandContext, file: string | undefined): Promise<void> {
   if (file !== undefined) throw new UsageError(`--evidence: not with a plan file (${quoteUserText(file)}): the evidence is about the seed's claims, measured on public models, not about a planned model`);

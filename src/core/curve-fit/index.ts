@@ -23,6 +23,6 @@ export {
 export { CEILING_SLACK, FLOOR_RANGE, fitSigmoid, K_RANGE, refitSigmoid, sigmoidBounds, X0_MARGIN, type ParamName, type SigmoidBounds, type SigmoidFit, type SigmoidFitOptions } from './fit-sigmoid.js';
 export { groupLabel, groupScores, type ModelPoint, type ScoreGroup, type ScoreRow } from './group-scores.js';
 export { leastSquares, type LeastSquaresOptions, type LeastSquaresProblem, type LeastSquaresResult } from './levenberg-marquardt.js';
-export { bic, fitLine, rSquared, type LineFit } from './line.js';
+export { bic, fitLine, mean, rSquared, type LineFit } from './line.js';
 export { detectScoreScale, type ScoreScale } from './score-scale.js';
 export { catalogWidth, logistic, riseWidth, sigmoidScore, toLogisticCurve, type SigmoidParams } from './sigmoid.js';

@@ -59,7 +59,11 @@ export function bic(rss: number, n: number, parameters: number): number {
   return n * Math.log(Math.max(rss, n * 1e-30) / n) + parameters * Math.log(n);
 }
 
-function mean(values: readonly number[]): number {
+/**
+ * The arithmetic mean of a non-empty list, summed in order.
+ * @example mean([1, 2, 6]) // 3
+ */
+export function mean(values: readonly number[]): number {
   let s = 0;
   for (const v of values) s += v;
   return s / values.length;

@@ -37,7 +37,7 @@ export const CATEGORY_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** BIG-bench task → its content keywords. */
-export const TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+const TASK_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   analytic_entailment: ['decomposition', 'fallacy', 'logical reasoning', 'negation'],
   causal_judgment: ['causal reasoning', 'common sense', 'human-like behavior', 'reading comprehension', 'social reasoning'],
   codenames: ['analogical reasoning', 'creativity', 'logical reasoning'],

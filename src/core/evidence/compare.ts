@@ -13,8 +13,6 @@ import type { ThresholdFit } from './threshold.js';
 
 export type Comparison = 'consistent' | 'earlier' | 'later' | 'not-reached';
 
-export const COMPARISONS: readonly Comparison[] = ['consistent', 'earlier', 'later', 'not-reached'];
-
 /** Half a decade: a factor of √10 ≈ 3.2 either side of the interval. */
 export const DEFAULT_TOLERANCE_DECADES = 0.5;
 

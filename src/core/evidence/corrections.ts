@@ -23,9 +23,9 @@ export const BASE_MODEL_CORRECTIONS: readonly Correction[] = [
  * error: the file is not the one the corrections were written for).
  * @throws RangeError when a corrected row is missing or already differs from the stated value
  */
-export function correctBaseModels(rows: readonly Row[], corrections: readonly Correction[] = BASE_MODEL_CORRECTIONS): Row[] {
+export function correctBaseModels(rows: readonly Row[]): Row[] {
   const out = [...rows];
-  for (const c of corrections) {
+  for (const c of BASE_MODEL_CORRECTIONS) {
     const i = out.findIndex((r) => r.model === c.model);
     if (i < 0 || Number(out[i]![c.column]) !== c.from) throw new RangeError(`correction of ${c.model} ${c.column}: the row does not state ${c.from}`);
     const row = { ...out[i]!, [c.column]: String(c.to) };

@@ -8,7 +8,7 @@ import { hashKey, sigmoidScore } from '../curve-fit/index.js';
 import { CATEGORY_KEYWORDS, tasksOfCategory } from './bigbench-keywords.js';
 import { compareWithClaim, decadesFromClaim, DEFAULT_TOLERANCE_DECADES, type Comparison } from './compare.js';
 import { BASE_MODEL_CORRECTIONS, correctBaseModels } from './corrections.js';
-import { categoryTasks, GAIN_LEVEL, measureSpecs, ukpBigBenchTasks, type DatasetId, type EvidenceSources, type MeasureSpec } from './measures.js';
+import { categoryTasks, fewShots, GAIN_LEVEL, measureSpecs, tasksWithClosedPrompt, ukpBaseModels, ukpBigBenchTasks, type DatasetId, type EvidenceSources, type MeasureSpec } from './measures.js';
 import { mirageTask, type MirageTask } from './mirage.js';
 import { meanScores, modelSizes, type ModelValue } from './points.js';
 import { fitMeasureCurve, thresholdAt, type Level, type MeasureCurve, type ThresholdFit, type Where } from './threshold.js';
@@ -71,7 +71,7 @@ export interface SeedClaim {
   thresholdParams: number;
 }
 
-export const DATASETS: Record<DatasetId, { file: string; source: string; licence: string }> = {
+const DATASETS: Record<DatasetId, { file: string; source: string; licence: string }> = {
   'obsscaling-cot': {
     file: 'data/evidence-sources/emergence_obsscaling_cot.csv',
     source: 'ObsScaling (Ruan, Maddison & Hashimoto 2024), ryoungj/ObsScaling eval_results/base_llm_post_training_eval.csv',
@@ -199,11 +199,10 @@ function noEvidenceNote(id: string, tasks: readonly string[]): string {
 /** The metric-effect check on every task of the UKP file: its base models at the task's few-shot setting. */
 function mirage(s: EvidenceSources): EvidenceDocument['mirage'] {
   const sizes = modelSizes(s.ukp);
-  const shots = new Map<string, number>();
-  for (const r of s.ukp) shots.set(r.task!, Math.max(shots.get(r.task!) ?? 0, Number(r.shots)));
-  const closed = new Set(s.ukp.filter((r) => r.prompting === 'closed').map((r) => r.task!));
-  const setting = (r: { task?: string; shots?: string; prompting?: string }): boolean => r.shots === String(shots.get(r.task!)) && r.prompting === (closed.has(r.task!) ? 'closed' : 'open');
-  const base = new Set(s.ukp.filter((r) => r.instruction_tuned === '0' && r.params).map((r) => r.model!));
+  const shots = fewShots(s.ukp);
+  const closed = tasksWithClosedPrompt(s.ukp);
+  const setting = (r: { task?: string; shots?: string; prompting?: string }): boolean => r.shots === shots.get(r.task!) && r.prompting === (closed.has(r.task!) ? 'closed' : 'open');
+  const base = new Set(ukpBaseModels(s.ukp));
   const rows = s.ukp.filter((r) => setting(r) && base.has(r.model!));
   const em = meanScores(rows, (r) => (r.metric === 'exact_match_accuracy' ? r.task : undefined));
   const ed = meanScores(rows, (r) => (r.metric === 'edit_distance' ? r.task : undefined));

@@ -56,7 +56,7 @@ export const GAIN_LEVEL = 0.02;
 export const GAIN_SHIFT = 0.3;
 
 /** HumanEval pass@1 levels for the seed's four code dimensions (§2.4.2): a choice, see README. */
-export const CODE_LEVELS: readonly { id: string; level: number }[] = [
+const CODE_LEVELS: readonly { id: string; level: number }[] = [
   { id: 'code-syntax', level: 0.05 },
   { id: 'code-logic', level: 0.2 },
   { id: 'code-quality', level: 0.35 },
@@ -64,7 +64,7 @@ export const CODE_LEVELS: readonly { id: string; level: number }[] = [
 ];
 
 /** The base / instruction-tuned pairs of the UKP file. */
-export const INSTRUCTION_PAIRS: readonly [string, string][] = [
+const INSTRUCTION_PAIRS: readonly [string, string][] = [
   ['t5-small', 'google/flan-t5-small'],
   ['gpt2', 'Rachneet/gpt2-alpaca'],
   ['t5-large', 'google/flan-t5-large'],
@@ -86,41 +86,44 @@ export function ukpBigBenchTasks(ukp: readonly Row[]): string[] {
 }
 
 /** Shots of a task's few-shot runs in the UKP file: the largest it has (5; 2 or 4 for two tasks). */
-function fewShots(ukp: readonly Row[]): Map<string, string> {
+export function fewShots(ukp: readonly Row[]): Map<string, string> {
   const shots = new Map<string, number>();
   for (const r of ukp) shots.set(r.task!, Math.max(shots.get(r.task!) ?? 0, Number(r.shots)));
   return new Map([...shots].map(([t, s]) => [t, String(s)]));
 }
 
+type UkpScore = (task: string, shots: string, prompting: string, model: string) => number | undefined;
+
 /** Mean exact match per (task|shots|prompting) and model in the UKP file. */
-function ukpScores(ukp: readonly Row[], metric = 'exact_match_accuracy'): (task: string, shots: string, prompting: string, model: string) => number | undefined {
-  const scores = meanScores(ukp, (r) => (r.metric === metric ? `${r.task}|${r.shots}|${r.prompting}` : undefined));
+function ukpScores(ukp: readonly Row[]): UkpScore {
+  const scores = meanScores(ukp, (r) => (r.metric === 'exact_match_accuracy' ? `${r.task}|${r.shots}|${r.prompting}` : undefined));
   return (task, shots, prompting, model) => scores.get(`${task}|${shots}|${prompting}`)?.get(model);
 }
 
 /** Base models of the UKP file with a parameter count, in file order. */
-function ukpBaseModels(ukp: readonly Row[]): string[] {
+export function ukpBaseModels(ukp: readonly Row[]): string[] {
   return [...new Set(ukp.filter((r) => r.instruction_tuned === '0' && r.params).map((r) => r.model!))];
 }
 
-function cotGains(cot: readonly Row[], keyOf: (r: Row) => string | undefined, tasks: readonly string[], cotKey: string, directKey: string): ModelValue[] {
+/** Per model, the mean over `tasks` of CoT minus the mean of direct answers; `keyOf` maps a row to "task|cot" or "task|direct". */
+function cotGains(cot: readonly Row[], keyOf: (r: Row) => string | undefined, tasks: readonly string[]): ModelValue[] {
   const scores = meanScores(cot, keyOf);
   const sizes = modelSizes(cot);
   const value = (prompt: string) => (task: string, model: string) => scores.get(`${task}|${prompt}`)?.get(model);
   const models = [...sizes.keys()];
-  const withCot = new Map(meanOverTasks(models, tasks, sizes, value(cotKey)).map((p) => [p.model, p]));
-  return meanOverTasks(models, tasks, sizes, value(directKey)).flatMap((d) => {
+  const withCot = new Map(meanOverTasks(models, tasks, sizes, value('cot')).map((p) => [p.model, p]));
+  return meanOverTasks(models, tasks, sizes, value('direct')).flatMap((d) => {
     const c = withCot.get(d.model);
     return c ? [{ ...d, value: c.value - d.value }] : [];
   });
 }
 
-export const BBH_TASKS = 27;
+const BBH_TASKS = 27;
 
 function bbhGain(s: EvidenceSources): ModelValue[] {
   const tasks = [...new Set(s.cot.map((r) => r.task!).filter((t) => t.startsWith('bbh:')))];
   if (tasks.length !== BBH_TASKS) throw new RangeError(`expected ${BBH_TASKS} BBH tasks, found ${tasks.length}`);
-  return cotGains(s.cot, (r) => (r.task!.startsWith('bbh:') && r.metric === 'exact_match_flexible' ? `${r.task}|${r.prompting}` : undefined), tasks, 'cot', 'direct');
+  return cotGains(s.cot, (r) => (r.task!.startsWith('bbh:') && r.metric === 'exact_match_flexible' ? `${r.task}|${r.prompting}` : undefined), tasks);
 }
 
 function gsm8kGain(s: EvidenceSources): ModelValue[] {
@@ -130,7 +133,7 @@ function gsm8kGain(s: EvidenceSources): ModelValue[] {
     if (r.prompting === 'direct' && r.shots === '5') return 'gsm8k|direct';
     return undefined;
   };
-  return cotGains(s.cot, key, ['gsm8k'], 'cot', 'direct');
+  return cotGains(s.cot, key, ['gsm8k']);
 }
 
 function iclGain(s: EvidenceSources): ModelValue[] {
@@ -144,8 +147,7 @@ function iclGain(s: EvidenceSources): ModelValue[] {
 }
 
 /** The tasks every instruction pair ran at 0 shots with the closed prompt, in file order. */
-export function instructionTasks(ukp: readonly Row[]): string[] {
-  const score = ukpScores(ukp);
+function instructionTasks(ukp: readonly Row[], score: UkpScore): string[] {
   return [...new Set(ukp.map((r) => r.task!))].filter((t) => INSTRUCTION_PAIRS.every(([b, i]) => score(t, '0', 'closed', b) !== undefined && score(t, '0', 'closed', i) !== undefined));
 }
 
@@ -155,7 +157,7 @@ function instructionGain(s: EvidenceSources): ModelValue[] {
   const tuned = new Map(INSTRUCTION_PAIRS);
   return meanOverTasks(
     INSTRUCTION_PAIRS.map(([b]) => b),
-    instructionTasks(s.ukp),
+    instructionTasks(s.ukp, score),
     sizes,
     (t, b) => score(t, '0', 'closed', tuned.get(b)!)! - score(t, '0', 'closed', b)!,
   );
@@ -168,7 +170,7 @@ function humaneval(s: EvidenceSources): ModelValue[] {
 }
 
 /** The base models' mean few-shot exact match over a category's tasks. */
-export function categoryScores(ukp: readonly Row[], category: string): ModelValue[] {
+function categoryScores(ukp: readonly Row[], category: string): ModelValue[] {
   const score = ukpScores(ukp);
   const shots = fewShots(ukp);
   return meanOverTasks(ukpBaseModels(ukp), categoryTasks(ukp, category), modelSizes(ukp), (t, m) => score(t, shots.get(t)!, 'closed', m));
@@ -181,18 +183,24 @@ export function categoryTasks(ukp: readonly Row[], category: string): string[] {
 
 /** The BIG-bench tasks of the UKP file run with the closed prompt (the answer options in the prompt). */
 function closedPromptTasks(ukp: readonly Row[]): string[] {
-  const closed = new Set(ukp.filter((r) => r.prompting === 'closed').map((r) => r.task!));
+  const closed = tasksWithClosedPrompt(ukp);
   return ukpBigBenchTasks(ukp).filter((t) => closed.has(t));
+}
+
+/** The UKP file's tasks (BIG-bench or not) that were run with the closed prompt. */
+export function tasksWithClosedPrompt(ukp: readonly Row[]): Set<string> {
+  return new Set(ukp.filter((r) => r.prompting === 'closed').map((r) => r.task!));
 }
 
 /** Direct-prompting exact match (flexible extraction) of the models on one BBH task, with its random baseline. */
 function bbhDirect(cot: readonly Row[], task: string): ModelValue[] {
   const rows = cot.filter((r) => r.task === `bbh:${task}` && r.prompting === 'direct' && r.metric === 'exact_match_flexible');
-  return meanOverTasks(new Set(rows.map((r) => r.model!)), [task], modelSizes(rows), (_t, m) => meanScores(rows, () => task).get(task)!.get(m));
+  const scores = meanScores(rows, () => task).get(task)!;
+  return meanOverTasks(new Set(rows.map((r) => r.model!)), [task], modelSizes(rows), (_t, m) => scores.get(m));
 }
 
 /** The random baseline of a BBH task in the file. */
-export function bbhBaseline(cot: readonly Row[], task: string): number {
+function bbhBaseline(cot: readonly Row[], task: string): number {
   return Number(cot.find((r) => r.task === `bbh:${task}`)!.random_baseline);
 }
 

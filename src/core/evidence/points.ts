@@ -3,6 +3,7 @@
  * parameters and, where the file gives them, training FLOPs. Rows are records of strings, one per CSV
  * line, keyed by the files' column names (src/io/evidence-sources.ts reads them).
  */
+import { mean } from '../curve-fit/index.js';
 
 export type Row = Readonly<Record<string, string>>;
 
@@ -13,13 +14,6 @@ export interface ModelValue {
   /** Training FLOPs, when the file gives them. */
   flops?: number;
   value: number;
-}
-
-/** The arithmetic mean of a non-empty list. */
-export function mean(values: readonly number[]): number {
-  let s = 0;
-  for (const v of values) s += v;
-  return s / values.length;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * A threshold measured on data: the scale at which a curve fitted with the engine of `emerge fit`
- * (src/core/curve-fit: fitSigmoid from 15 starts, case bootstrap refits) reaches a level, with a 95%
+ * (src/core/curve-fit: fitSigmoid from its grid of up to 15 starts, case bootstrap refits) reaches a level, with a 95%
  * percentile interval over the bootstrap refits (Efron & Tibshirani 1993, §13.3).
  *
  * Values may be gains, which can be negative (chain-of-thought minus direct prompting). The engine's
@@ -40,9 +40,8 @@ export interface CurveOptions {
 /** A fitted measure curve with its bootstrap refits, ready for `thresholdAt`. */
 export interface MeasureCurve {
   models: number;
-  /** Smallest and largest observed scale, and their log10. */
+  /** Smallest and largest observed scale. */
   range: [number, number];
-  xRange: [number, number];
   shift: number;
   params: SigmoidParams;
   converged: boolean;
@@ -89,7 +88,7 @@ export function fitMeasureCurve(points: readonly MeasurePoint[], options: CurveO
   const fitOptions: SigmoidFitOptions = { fitCeiling: options.fitCeiling, ...(options.floor === undefined ? {} : { floor: options.floor + options.shift }) };
   const fit = fitSigmoid(xs, ys, fitOptions);
   const sample = bootstrapSigmoid(xs, ys, fit.params, fit.bounds, options.bootstrap ?? 1000, createRng(options.seed), { fitOptions });
-  return { models: sorted.length, range: [sorted[0]!.scale, sorted[sorted.length - 1]!.scale], xRange: [xs[0]!, xs[xs.length - 1]!], shift: options.shift, params: fit.params, converged: fit.converged, refits: sample.fits, resamples: sample.requested };
+  return { models: sorted.length, range: [sorted[0]!.scale, sorted[sorted.length - 1]!.scale], shift: options.shift, params: fit.params, converged: fit.converged, refits: sample.fits, resamples: sample.requested };
 }
 
 /**
@@ -98,7 +97,7 @@ export function fitMeasureCurve(points: readonly MeasurePoint[], options: CurveO
  */
 export function thresholdAt(curve: MeasureCurve, level: Level): ThresholdFit {
   const crossing = (p: SigmoidParams): number => (level === 'midpoint' ? p.x0 : levelCrossing(p, level + curve.shift));
-  const [xMin, xMax] = curve.xRange;
+  const [xMin, xMax] = curve.range.map(Math.log10) as [number, number];
   const x = crossing(curve.params);
   const where: Where = x < xMin ? 'below' : x > xMax ? 'above' : 'inside';
   const crossings = curve.refits.map((p) => clamp(crossing(p), xMin - 1, xMax + 1));
