@@ -48,6 +48,9 @@ describe('emerge thresholds --evidence', () => {
     [['fixtures/plans.csv'], /not with a plan file/],
     [['--require', 'chain-of-thought'], /not with --require: the gate judges a planned model/],
     [['--law', 'hoffmann2022'], /uses no scaling law/],
+    [['--forecast', 'default'], /not with --forecast: the evidence is about the seed's thresholds/],
+    [['--reach', 'mmlu>=0.5'], /not with --reach/],
+    [['--plot', '/tmp/evidence.svg'], /not with --plot: the evidence is a table/],
     [['--ability', 'addition-subtraction-3-digit'], /not from the seed's tables/],
     [['--category', 'few-shot-prompting'], /has no seed ability/],
   ])('refuses %s with one line and exit 2', async (args, message) => {

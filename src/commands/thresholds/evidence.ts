@@ -1,7 +1,8 @@
 /**
  * `emerge thresholds --evidence`: the seed's thresholds beside what public data say (the shipped
  * data/evidence.yaml). It is about the catalog's claims, not about a planned model, so every flag
- * that describes one (or a law, a catalog of one's own, the gate) is a usage error that says why.
+ * that describes one (or a law, a catalog of one's own, the gate, a forecast, a picture) is a usage
+ * error that says why, never silently ignored.
  */
 import type { Ability, AbilityCatalog } from '../../core/catalog.js';
 import { UsageError } from '../../errors.js';
@@ -19,7 +20,18 @@ import type { CommandContext } from '../context.js';
 import { selectAbilities } from '../../api/predict/abilities.js';
 
 const PLANNED_MODEL_FLAGS = ['params', 'tokens', 'compute', 'model', 'layers', 'dModel', 'vocab', 'quality', 'input', 'config'] as const;
-const OTHER_FLAGS = { law: 'the evidence is measured, it uses no scaling law', abilities: "it tests the shipped catalog's seed claims", require: 'the gate judges a planned model', minProbability: 'the gate judges a planned model', stages: 'give one of them' } as const;
+const OTHER_FLAGS = {
+  law: 'the evidence is measured, it uses no scaling law',
+  abilities: "it tests the shipped catalog's seed claims",
+  require: 'the gate judges a planned model',
+  minProbability: 'the gate judges a planned model',
+  stages: 'give one of them',
+  forecast: 'the evidence is about the seed\'s thresholds, not benchmark forecasts',
+  reach: 'the evidence is about the seed\'s thresholds, not benchmark forecasts',
+  tokensPerParam: 'the evidence is about the seed\'s thresholds, not benchmark forecasts',
+  plot: 'the evidence is a table (draw the thresholds with emerge thresholds --plot)',
+  plotSize: 'the evidence is a table (draw the thresholds with emerge thresholds --plot)',
+} as const;
 
 export async function runEvidence(options: ThresholdsOptions, ctx: CommandContext, file: string | undefined): Promise<void> {
   if (file !== undefined) throw new UsageError(`--evidence: not with a plan file (${quoteUserText(file)}): the evidence is about the seed's claims, measured on public models, not about a planned model`);
@@ -27,7 +39,9 @@ export async function runEvidence(options: ThresholdsOptions, ctx: CommandContex
     if (options[key] !== undefined) throw new UsageError(`--evidence: not with ${flagName(key)}: the evidence is about the seed's claims, measured on public models, not about a planned model (drop --evidence to judge one)`);
   }
   for (const [key, why] of Object.entries(OTHER_FLAGS)) {
-    if (options[key as keyof typeof OTHER_FLAGS] !== undefined) throw new UsageError(`--evidence: not with ${flagName(key)}: ${why}`);
+    // --no-forecast (forecast: false) asks for nothing the evidence would show.
+    const value = options[key as keyof typeof OTHER_FLAGS];
+    if (value !== undefined && value !== false) throw new UsageError(`--evidence: not with ${flagName(key)}: ${why}`);
   }
   const document = loadShippedEvidence();
   const catalog = loadAbilityCatalog();
