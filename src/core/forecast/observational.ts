@@ -18,7 +18,7 @@
  * without it, forecasting its models), which measure what a new family costs at equal compute.
  */
 import { fitSigmoid } from '../curve-fit/fit-sigmoid.js';
-import { logistic } from '../curve-fit/sigmoid.js';
+import { sigmoidScore } from '../curve-fit/sigmoid.js';
 import { fitForecast, forecastSpec, taskScale, type ForecastFitOptions, type ForecastModel } from './fit-forecast.js';
 import { forecastTask } from './forecast.js';
 import { calibrateIntervals, predictionInterval, type IntervalModel } from './intervals.js';
@@ -107,9 +107,8 @@ export function plainSigmoid(points: readonly LadderPoint[], baseline: number | 
   const xs = points.map((p) => Math.log10(p.compute));
   const fit = fitSigmoid(xs, points.map((p) => p.score), baseline === undefined ? {} : { floor: baseline });
   const half = Z80 * Math.sqrt(fit.rss / xs.length);
-  const { x0, k, floor, ceiling } = fit.params;
   return (compute) => {
-    const forecast = floor + (ceiling - floor) * logistic(k * (Math.log10(compute) - x0));
+    const forecast = sigmoidScore(fit.params, Math.log10(compute));
     return { forecast, lower: Math.max(0, forecast - half), upper: Math.min(1, forecast + half) };
   };
 }
