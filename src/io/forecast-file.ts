@@ -33,7 +33,6 @@ const METHOD_KEYS: Record<ForecastMethod, string> = { 'two-step': 'two_step', 'o
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.999, what: 'an interval level', example: '0.8' };
 const UNIT: Range = { min: 0, max: 1, what: 'a score on 0–1', example: '0.25' };
-const POSITIVE: Range = { min: 0, exclusiveMin: true, max: 1e30, what: 'a positive number', example: '1.5' };
 const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats', example: '2.5' };
 const SHARPNESS: Range = { min: 0, exclusiveMin: true, max: 1e3, what: 'a sharpness', example: '3' };
 const SCORE_QUANTILE: Range = { min: 0, max: 1e6, what: 'a normalised back-test error', example: '0.05' };
