@@ -19,7 +19,7 @@ import type { ForecastSpec, IntervalModel, TaskSpec } from '../core/forecast/ind
 import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
 import type { ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
-import { readShippedYaml } from './data-files.js';
+import { readShippedData } from './data-files.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { formatYaml } from './yaml-output.js';
 import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
@@ -47,9 +47,9 @@ export function readForecastFile(file: string): ForecastSpec {
 /** Where the default forecast of predict and thresholds is shipped (scripts/default-forecast.ts writes it). */
 export const DEFAULT_FORECAST_FILE = 'forecast-default.yaml';
 
-/** The shipped default forecast, from its precompiled copy when the build made one (data-files.ts). @throws InputError */
+/** The shipped default forecast, from the build's parse of it when there is one (data-files.ts readShippedData). @throws InputError */
 export function readDefaultForecast(): ForecastSpec {
-  return parseForecast(new YamlReader(readShippedYaml(DEFAULT_FORECAST_FILE)));
+  return readShippedData(DEFAULT_FORECAST_FILE, (source) => parseForecast(new YamlReader(source)));
 }
 
 /**
