@@ -17,7 +17,7 @@
  */
 import type { ForecastSpec, IntervalModel, TaskSpec } from '../core/forecast/index.js';
 import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
-import type { ChinchillaLaw } from '../core/scaling-law.js';
+import { lawConstants, type ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
 import { readShippedData } from './data-files.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
@@ -164,9 +164,8 @@ export interface ForecastFileContent {
 /** The forecast file's text (see the module comment). */
 export function formatForecastFile(content: ForecastFileContent): string {
   const { spec } = content;
-  const lawOf = (law: ChinchillaLaw) => ({ E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta });
   const value: Record<string, unknown> = { kind: FORECAST_KIND, version: FORECAST_VERSION, source: spec.source, level: spec.level };
-  if (spec.law) value.law = lawOf(spec.law);
+  if (spec.law) value.law = lawConstants(spec.law);
   const models = Object.entries(spec.intervals) as [ForecastMethod, IntervalModel][];
   if (models.length > 0) {
     const scaled = models[0]![1].scaled === true;
@@ -185,7 +184,7 @@ export function formatForecastFile(content: ForecastFileContent): string {
     method: t.method,
     ...content.taskInfo.get(t.id),
     largest_compute: t.largestCompute,
-    ...(t.law ? { law: lawOf(t.law) } : {}),
+    ...(t.law ? { law: lawConstants(t.law) } : {}),
     ...(t.twoStep ? { two_step: { L0: t.twoStep.L0, k: t.twoStep.k, floor: t.twoStep.floor, ceiling: t.twoStep.ceiling } } : {}),
     ...(t.oneStep ? { one_step: { C0: t.oneStep.C0, k: t.oneStep.k, floor: t.oneStep.floor, ceiling: t.oneStep.ceiling } } : {}),
     ...(t.scale ? { interval_scale: Object.fromEntries((Object.entries(t.scale) as [ForecastMethod, number][]).map(([m, v]) => [METHOD_KEYS[m], v])) } : {}),
