@@ -40,7 +40,7 @@ export interface FitForecastOptions extends FitHooks {
   intervalOffset?: number;
   /** One interval width for every task (pooled) or widths in proportion to each task's RMSE (scaled) (`--intervals`). Default pooled. */
   intervals?: IntervalScaling;
-  /** Starts of the loss law's multi-start search (`--grid`). Default: the forecast's grid for the number of runs (972 starts). */
+  /** Starts of the loss law's multi-start search (`--grid`). Default: a grid chosen by the number of runs: 4,500 starts up to 11 runs, 972 up to 51, 243 beyond. */
   grid?: 'standard' | 'coarse' | GridStarts;
   /** Back-test (`--holdout-above`): fit the runs at or below this compute in FLOPs, forecast the rest. */
   holdoutAbove?: number;
