@@ -151,7 +151,7 @@ export interface IntervalCandidate {
  * curves fitted without its models forecast them, each error with its distance beyond the largest
  * model of that fit.
  */
-export function familyErrors(train: readonly LadderTask[], familyOf: (run: string) => string, warmup = 0.1): { task: string; error: number; distance: number }[] {
+function familyErrors(train: readonly LadderTask[], familyOf: (run: string) => string, warmup: number): { task: string; error: number; distance: number }[] {
   const errors: { task: string; error: number; distance: number }[] = [];
   const families = [...new Set(train.flatMap((t) => t.points.map((p) => familyOf(p.run))))];
   for (const family of families) {
