@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { dateCovariateBacktest, yearsOf, COVARIATE_VARIANTS, type CovariateBacktest } from '../src/core/forecast/date-covariate.js';
 import type { ForecastErrors } from '../src/core/forecast/metrics.js';
-import { HOLDOUT_BASELINES, intervalCandidates, modelHoldout, type IntervalCandidate, type ModelHoldout } from '../src/core/forecast/observational.js';
+import { intervalCandidates, modelHoldout, type IntervalCandidate, type ModelHoldout } from '../src/core/forecast/observational.js';
 import { baseModelLadder, readBaseModels, type BaseModel } from '../src/io/base-models.js';
 import { SHIPPED } from './default-forecast.js';
 

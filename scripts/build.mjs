@@ -128,27 +128,29 @@ for (const name of readdirSync(new URL('../data', import.meta.url)).filter((n) =
 }
 
 // The shipped catalogs as their readers make them (src/io/data-files.ts readShippedData): a start
-// then reads the ability catalog and the factor tables with one JSON.parse instead of checking every
-// field again. The readers are bundled from the sources for the purpose, here and not written out.
+// then reads the ability catalog, the factor tables and the default forecast with one JSON.parse
+// instead of checking every field again. The readers are bundled from the sources for the purpose,
+// here and not written out.
 const readers = await build({
   ...common,
   format: 'cjs',
   write: false,
   define: { 'import.meta': '{}' },
   stdin: {
-    contents: "export { parseAbilityCatalog } from './src/io/abilities.ts'; export { parseFactors } from './src/io/factors.ts'; export { readYamlFile, YamlReader } from './src/io/yaml-source.ts';",
+    contents: "export { parseAbilityCatalog } from './src/io/abilities.ts'; export { parseFactors } from './src/io/factors.ts'; export { parseForecast } from './src/io/forecast-file.ts'; export { readYamlFile, YamlReader } from './src/io/yaml-source.ts';",
     resolveDir: fileURLToPath(new URL('..', import.meta.url)),
     loader: 'ts',
   },
 });
 const readersModule = { exports: {} };
 new Function('module', 'exports', 'require', readers.outputFiles[0].text)(readersModule, readersModule.exports, require);
-const { parseAbilityCatalog, parseFactors, readYamlFile, YamlReader } = readersModule.exports;
+const { parseAbilityCatalog, parseFactors, parseForecast, readYamlFile, YamlReader } = readersModule.exports;
 const readShipped = (name, parse) => parse(new YamlReader(readYamlFile(fileURLToPath(new URL(`../data/${name}.yaml`, import.meta.url)))));
 // (The catalog's origin is where its YAML is when the CLI runs: src/io/abilities.ts sets it.)
 const { origin: _origin, ...catalog } = readShipped('abilities', parseAbilityCatalog);
 writeFileSync(new URL('../dist/data/abilities.parsed.json', import.meta.url), JSON.stringify(catalog));
 writeFileSync(new URL('../dist/data/factors.parsed.json', import.meta.url), JSON.stringify(readShipped('factors', parseFactors)));
+writeFileSync(new URL('../dist/data/forecast-default.parsed.json', import.meta.url), JSON.stringify(readShipped('forecast-default', parseForecast)));
 
 // The code caches: every bundle loaded by typical commands, after they ran (so that the cache holds
 // the functions they compiled, not only the top level). Output goes nowhere.

@@ -21,7 +21,7 @@ export const OUTPUT = 'data/forecast-default.yaml';
  * forecast"): one step in log10 compute, intervals of width √(2 + max(d, 0)).
  */
 export const SHIPPED: Partial<ForecastFitOptions> = { via: 'compute', intervalOffset: 2, intervals: 'scaled' };
-export const FIT_ARGS = ['--kind', 'forecast', '--via', 'compute', '--interval-offset', String(SHIPPED.intervalOffset), '--intervals', SHIPPED.intervals!];
+export const FIT_ARGS = ['--kind', 'forecast', '--via', SHIPPED.via!, '--interval-offset', String(SHIPPED.intervalOffset), '--intervals', SHIPPED.intervals!];
 
 /** The text of the default forecast as `emerge fit` writes it (needs the built CLI: npm run build). */
 export function fitDefaultForecast(): string {

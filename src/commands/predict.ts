@@ -20,11 +20,12 @@ import { renderTable } from '../render/table.js';
 import { FORECAST_CSV_HEADER, forecastCsvText, type ForecastRecord } from '../render/forecast-record.js';
 import { forecastBatchTable, renderForecastTable } from '../render/forecast-table.js';
 import { OutputBuffer, type CommandContext } from './context.js';
-import { forecastLabel, forecastsOf, forecastTableOptions, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
+import { forecastLabel, forecastTableOptions, loadForecast, warnFar, type LoadedForecast } from './shared/forecast.js';
 import { resolveModel, type ResolvedModel } from '../api/predict/plan.js';
 import { plotTarget, writePicture } from './shared/plot.js';
 import { withPlanFile } from './shared/plan-file.js';
 import { forEachPlanRow, type PlanRow } from './shared/plan-rows.js';
+import { forecastRecordsOf } from '../api/predict/forecasts.js';
 import { createPredictor, type Predictor } from '../api/predict/predictor.js';
 import { predictionDocument, type PredictionResult } from '../api/predict/predict.js';
 import { resolveSettings, type PlanSettings } from './shared/settings.js';
@@ -53,7 +54,7 @@ export async function runPredict(flags: PredictOptions, ctx: CommandContext, fil
   const label = forecast && forecastLabel(forecast);
   if (settings.format === 'csv') {
     const predictor = createPredictor(law, catalog.referenceTokens, settings.abilities, settings.factors);
-    const forecasts = models.map((m) => (forecast ? forecastsOf(forecast, m) : undefined));
+    const forecasts = models.map((m) => (forecast ? forecastRecordsOf(forecast.spec, m) : undefined));
     forecasts.forEach((f, i) => f && warnFar(f, models[i]!.name, ctx, label!));
     if (plot) await writePredictPicture(plot, models.map((m) => predictor.record(m)), settings, options.ability !== undefined);
     if (forecast) await ctx.out.write(csvLine(FORECAST_CSV_HEADER) + models.map((m, i) => forecastCsvText(m, forecasts[i]!)).join(''));
@@ -181,7 +182,7 @@ const BATCH_FORECAST_HINT = '\nBenchmark forecasts (mmlu, arc-challenge, hellasw
 function forecastBatchFormat(settings: PlanSettings, predictor: Predictor, forecast: LoadedForecast, ctx: CommandContext): BatchFormat {
   let far = 0;
   const recordsFor = (model: ResolvedModel): ForecastRecord[] => {
-    const records = forecastsOf(forecast, model);
+    const records = forecastRecordsOf(forecast.spec, model);
     far += records.filter((r) => r.distance_decades > FAR_DECADES).length;
     return records;
   };

@@ -44,10 +44,11 @@ export function readShippedYaml(name: string): YamlSource {
 }
 
 /**
- * What `parse` makes of a shipped YAML file (the ability catalog, the factor tables). The build also
- * writes that result to dist/data/NAME.parsed.json, which is used when it is at least as new as the
- * YAML: reading it is one JSON.parse, where checking every field of the 36 abilities again took a
- * tenth of `emerge predict`'s start-up. test/io/data-files.test.ts checks that both agree.
+ * What `parse` makes of a shipped YAML file (the ability catalog, the factor tables, the default
+ * forecast). The build also writes that result to dist/data/NAME.parsed.json, which is used when it
+ * is at least as new as the YAML: reading it is one JSON.parse, where checking every field of the 36
+ * abilities again took a tenth of `emerge predict`'s start-up. test/io/data-files.test.ts checks that
+ * both agree.
  */
 export function readShippedData<T>(name: string, parse: (source: YamlSource) => T): T {
   const parsedPath = join(packageRoot(), 'dist', 'data', name.replace(/\.ya?ml$/, '.parsed.json'));

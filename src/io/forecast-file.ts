@@ -17,9 +17,9 @@
  */
 import type { ForecastSpec, IntervalModel, TaskSpec } from '../core/forecast/index.js';
 import { QUANTILE_STEPS, type ForecastMethod } from '../core/forecast/index.js';
-import type { ChinchillaLaw } from '../core/scaling-law.js';
+import { lawConstants, type ChinchillaLaw } from '../core/scaling-law.js';
 import { readLaw as readLawMapping } from './laws.js';
-import { readShippedYaml } from './data-files.js';
+import { readShippedData } from './data-files.js';
 import { COMPUTE, parseFileQuantity, type Range } from './numbers.js';
 import { formatYaml } from './yaml-output.js';
 import { formatPath, readYamlFile, YamlReader, type YamlPath } from './yaml-source.js';
@@ -33,7 +33,6 @@ const METHOD_KEYS: Record<ForecastMethod, string> = { 'two-step': 'two_step', 'o
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.999, what: 'an interval level', example: '0.8' };
 const UNIT: Range = { min: 0, max: 1, what: 'a score on 0–1', example: '0.25' };
-const POSITIVE: Range = { min: 0, exclusiveMin: true, max: 1e30, what: 'a positive number', example: '1.5' };
 const LOSS: Range = { min: 0, exclusiveMin: true, max: 100, what: 'a loss in nats', example: '2.5' };
 const SHARPNESS: Range = { min: 0, exclusiveMin: true, max: 1e3, what: 'a sharpness', example: '3' };
 const SCORE_QUANTILE: Range = { min: 0, max: 1e6, what: 'a normalised back-test error', example: '0.05' };
@@ -48,9 +47,9 @@ export function readForecastFile(file: string): ForecastSpec {
 /** Where the default forecast of predict and thresholds is shipped (scripts/default-forecast.ts writes it). */
 export const DEFAULT_FORECAST_FILE = 'forecast-default.yaml';
 
-/** The shipped default forecast, from its precompiled copy when the build made one (data-files.ts). @throws InputError */
+/** The shipped default forecast, from the build's parse of it when there is one (data-files.ts readShippedData). @throws InputError */
 export function readDefaultForecast(): ForecastSpec {
-  return parseForecast(new YamlReader(readShippedYaml(DEFAULT_FORECAST_FILE)));
+  return readShippedData(DEFAULT_FORECAST_FILE, (source) => parseForecast(new YamlReader(source)));
 }
 
 /**
@@ -165,9 +164,8 @@ export interface ForecastFileContent {
 /** The forecast file's text (see the module comment). */
 export function formatForecastFile(content: ForecastFileContent): string {
   const { spec } = content;
-  const lawOf = (law: ChinchillaLaw) => ({ E: law.E, A: law.A, B: law.B, alpha: law.alpha, beta: law.beta });
   const value: Record<string, unknown> = { kind: FORECAST_KIND, version: FORECAST_VERSION, source: spec.source, level: spec.level };
-  if (spec.law) value.law = lawOf(spec.law);
+  if (spec.law) value.law = lawConstants(spec.law);
   const models = Object.entries(spec.intervals) as [ForecastMethod, IntervalModel][];
   if (models.length > 0) {
     const scaled = models[0]![1].scaled === true;
@@ -186,7 +184,7 @@ export function formatForecastFile(content: ForecastFileContent): string {
     method: t.method,
     ...content.taskInfo.get(t.id),
     largest_compute: t.largestCompute,
-    ...(t.law ? { law: lawOf(t.law) } : {}),
+    ...(t.law ? { law: lawConstants(t.law) } : {}),
     ...(t.twoStep ? { two_step: { L0: t.twoStep.L0, k: t.twoStep.k, floor: t.twoStep.floor, ceiling: t.twoStep.ceiling } } : {}),
     ...(t.oneStep ? { one_step: { C0: t.oneStep.C0, k: t.oneStep.k, floor: t.oneStep.floor, ceiling: t.oneStep.ceiling } } : {}),
     ...(t.scale ? { interval_scale: Object.fromEntries((Object.entries(t.scale) as [ForecastMethod, number][]).map(([m, v]) => [METHOD_KEYS[m], v])) } : {}),

@@ -10,6 +10,8 @@ import type { Palette } from './palette.js';
 import { renderTable } from './table.js';
 
 const percent = (v: number | null): string => (v === null ? '' : formatPercent(v));
+/** A forecast's interval, lower–upper, or n/a without one. */
+const intervalText = (r: ForecastRecord): string => (r.lower === null ? 'n/a' : `${percent(r.lower)}–${percent(r.upper)}`);
 
 export interface ForecastTableOptions {
   /** Heading of the first column (default "Task"). */
@@ -30,7 +32,7 @@ export function renderForecastTable(records: readonly ForecastRecord[], palette:
     const cells = [
       r.id,
       formatPercent(r.score),
-      r.lower === null ? 'n/a' : `${percent(r.lower)}–${percent(r.upper)}`,
+      intervalText(r),
       far ? palette.warn(`${formatDecades(r.distance_decades)} far`) : formatDecades(r.distance_decades),
       ...(method ? [r.method] : []),
     ];
@@ -57,9 +59,8 @@ export function forecastBatchTable(level: number): { head: string; row(model: { 
     row: (model, records) =>
       records
         .map((r) => {
-          const interval = r.lower === null ? 'n/a' : `${percent(r.lower)}–${percent(r.upper)}`;
           const decades = `${formatDecades(r.distance_decades)}${r.distance_decades > FAR_DECADES ? '!' : ''}`;
-          return line([cut(model.name, 24), formatCount(model.params), formatCount(model.tokens), cut(r.id, 24), formatPercent(r.score), interval, decades, r.method]);
+          return line([cut(model.name, 24), formatCount(model.params), formatCount(model.tokens), cut(r.id, 24), formatPercent(r.score), intervalText(r), decades, r.method]);
         })
         .join(''),
   };

@@ -5,7 +5,7 @@
  * `fitForecastLadder` returns; `fitForecast` is the same fit for rows given as objects.
  */
 import { fitChinchillaLaw } from '../../core/fit/law-fit.js';
-import { DEFAULT_LEVEL, WIDTH_OFFSET, finishedRuns, fitForecast as fitLadder, holdoutForecast, type ForecastFitOptions, type ForecastModel, type Holdout, type IntervalScaling, type LawFitter, type Via } from '../../core/forecast/index.js';
+import { DEFAULT_LEVEL, INTERVAL_SCALINGS, VIAS, WIDTH_OFFSET, finishedRuns, fitForecast as fitLadder, holdoutForecast, type ForecastFitOptions, type ForecastModel, type Holdout, type IntervalScaling, type LawFitter, type Via } from '../../core/forecast/index.js';
 import { FitError, InputError, UsageError } from '../../errors.js';
 import type { CsvSource } from '../../io/csv-input.js';
 import { describeValue, type Range } from '../../io/numbers.js';
@@ -21,8 +21,6 @@ import { asJson, flagQuantity, progresser, warner, type FitHooks, type FlagValue
 
 const LEVEL: Range = { min: 0, exclusiveMin: true, max: 0.99, what: 'an interval level', example: '0.8' };
 const OFFSET: Range = { min: 0, exclusiveMin: true, max: 10, what: 'a width offset in decades', example: '0.25' };
-const VIAS: readonly Via[] = ['auto', 'compute', 'loss'];
-const INTERVALS: readonly IntervalScaling[] = ['pooled', 'scaled'];
 
 /**
  * The multi-start law fit: over worker threads when it is large (runs × starts ≥ 50,000, a few tenths
@@ -42,7 +40,7 @@ export interface FitForecastOptions extends FitHooks {
   intervalOffset?: number;
   /** One interval width for every task (pooled) or widths in proportion to each task's RMSE (scaled) (`--intervals`). Default pooled. */
   intervals?: IntervalScaling;
-  /** Starts of the loss law's multi-start search (`--grid`). Default: the forecast's grid for the number of runs (972 starts). */
+  /** Starts of the loss law's multi-start search (`--grid`). Default: a grid chosen by the number of runs: 4,500 starts up to 11 runs, 972 up to 51, 243 beyond. */
   grid?: 'standard' | 'coarse' | GridStarts;
   /** Back-test (`--holdout-above`): fit the runs at or below this compute in FLOPs, forecast the rest. */
   holdoutAbove?: number;
@@ -111,7 +109,7 @@ export async function fitForecastLadder(csv: CsvSource, explicit: Record<string,
   const level = options.level === undefined ? DEFAULT_LEVEL : flagQuantity('--level', options.level, LEVEL);
   const intervalOffset = options.intervalOffset === undefined ? WIDTH_OFFSET : flagQuantity('--interval-offset', options.intervalOffset, OFFSET);
   if (options.via !== undefined && !VIAS.includes(options.via)) throw new UsageError(`--via: ${describeValue(options.via)} is not one of ${VIAS.join(', ')}`);
-  if (options.intervals !== undefined && !INTERVALS.includes(options.intervals)) throw new UsageError(`--intervals: ${describeValue(options.intervals)} is not one of ${INTERVALS.join(', ')}`);
+  if (options.intervals !== undefined && !INTERVAL_SCALINGS.includes(options.intervals)) throw new UsageError(`--intervals: ${describeValue(options.intervals)} is not one of ${INTERVAL_SCALINGS.join(', ')}`);
   const allow = options.allowUnconverged === true;
   const group = options.group === undefined || typeof options.group === 'string' ? options.group : options.group.join(',');
   const input = await readLadder(csv, explicit, group);

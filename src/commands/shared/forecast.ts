@@ -4,7 +4,6 @@
  * targets in `--require` (mmlu>=0.55, mixed freely with ability ids) and the gate on them.
  */
 import { FAR_DECADES, reachProbability, type ForecastSpec, type TaskPrediction } from '../../core/forecast/index.js';
-import { forecastRecordsOf } from '../../api/predict/forecasts.js';
 import type { ForecastRecord } from '../../render/forecast-record.js';
 import type { ForecastTableOptions } from '../../render/forecast-table.js';
 import type { CommandContext } from '../context.js';
@@ -90,11 +89,6 @@ export function splitRequire(text: string, forecast: LoadedForecast | undefined,
 
 function summariseIds(ids: readonly string[]): string {
   return ids.length <= 8 ? ids.join(', ') : `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more`;
-}
-
-/** The records of every task's forecast for a model (see api/predict/forecasts.ts). */
-export function forecastsOf(forecast: LoadedForecast, model: { params: number; tokens: number; compute: number }): ForecastRecord[] {
-  return forecastRecordsOf(forecast.spec, model);
 }
 
 /** The default forecast's table: benchmarks, and what its numbers are (README, "The default forecast"). */

@@ -67,33 +67,41 @@ export function dateCovariateBacktest(tasks: readonly LadderTask[], releasedOf: 
   const shifted = (p: LadderPoint, gamma: number): number => p.compute * 10 ** (gamma * (releasedOf(p.run)! - REFERENCE_YEAR));
   const fitAt = (points: readonly LadderPoint[], baseline: number | undefined, gamma: number) => fitScoreOnCompute(points.map((p) => shifted(p, gamma)), points.map((p) => p.score), baseline);
   const rss = (fit: { rmse: number }, n: number): number => fit.rmse * fit.rmse * n;
+  // Each task's curve on its dated models at every γ of the grid, fitted once: both γ searches and the variants read them.
+  const gridFits = kept.map((k) => GAMMA_GRID.map((gamma) => fitAt(k.dated, k.task.baseline, gamma)));
+  const curveAt = (i: number, gamma: number): ScoreOnCompute => {
+    const j = GAMMA_GRID.indexOf(gamma);
+    return (j >= 0 ? gridFits[i]![j]! : fitAt(kept[i]!.dated, kept[i]!.task.baseline, gamma)).curve;
+  };
+  const bestGamma = (rssAt: (j: number) => number): number => {
+    let gamma = 0;
+    let best = Infinity;
+    for (const [j, g] of GAMMA_GRID.entries()) {
+      const value = rssAt(j);
+      if (value < best) [best, gamma] = [value, g];
+    }
+    return gamma;
+  };
 
-  let sharedGamma = 0;
-  let sharedBest = Infinity;
-  for (const gamma of GAMMA_GRID) {
-    const total = kept.reduce((sum, k) => sum + rss(fitAt(k.dated, k.task.baseline, gamma), k.dated.length), 0);
-    if (total < sharedBest) [sharedBest, sharedGamma] = [total, gamma];
-  }
+  const sharedGamma = bestGamma((j) => kept.reduce((sum, k, i) => sum + rss(gridFits[i]![j]!, k.dated.length), 0));
   const taskGammas = new Map<string, number>();
   const perTask: CovariateBacktest['tasks'] = [];
   const pooled = new Map<CovariateVariant, { observed: number; forecast: number }[]>(COVARIATE_VARIANTS.map((v) => [v, []]));
-  for (const k of kept) {
+  for (const [i, k] of kept.entries()) {
     if (k.test.length === 0) continue;
-    let taskGamma = 0;
-    let best = Infinity;
-    for (const gamma of GAMMA_GRID) {
-      const value = rss(fitAt(k.dated, k.task.baseline, gamma), k.dated.length);
-      if (value < best) [best, taskGamma] = [value, gamma];
-    }
+    const taskGamma = bestGamma((j) => rss(gridFits[i]![j]!, k.dated.length));
     taskGammas.set(k.task.id, taskGamma);
     const all = fitScoreOnCompute(k.all.map((p) => p.compute), k.all.map((p) => p.score), k.task.baseline).curve;
-    const at = (curve: ScoreOnCompute, gamma: number) => k.test.map((p) => ({ observed: p.score, forecast: scoreAtCompute(curve, shifted(p, gamma)) }));
+    const at = (gamma: number) => {
+      const curve = curveAt(i, gamma);
+      return k.test.map((p) => ({ observed: p.score, forecast: scoreAtCompute(curve, shifted(p, gamma)) }));
+    };
     const variants: Record<CovariateVariant, { observed: number; forecast: number }[]> = {
       'all models, no date': k.test.map((p) => ({ observed: p.score, forecast: scoreAtCompute(all, p.compute) })),
-      'dated models, no date': at(fitAt(k.dated, k.task.baseline, 0).curve, 0),
-      'dated models, γ of Ho et al.': at(fitAt(k.dated, k.task.baseline, HO_GAMMA).curve, HO_GAMMA),
-      'dated models, one γ fitted': at(fitAt(k.dated, k.task.baseline, sharedGamma).curve, sharedGamma),
-      'dated models, γ fitted per task': at(fitAt(k.dated, k.task.baseline, taskGamma).curve, taskGamma),
+      'dated models, no date': at(0),
+      'dated models, γ of Ho et al.': at(HO_GAMMA),
+      'dated models, one γ fitted': at(sharedGamma),
+      'dated models, γ fitted per task': at(taskGamma),
     };
     for (const v of COVARIATE_VARIANTS) pooled.get(v)!.push(...variants[v]);
     perTask.push({ id: k.task.id, figures: Object.fromEntries(COVARIATE_VARIANTS.map((v) => [v, forecastErrors(variants[v], 0.8)])) as Record<CovariateVariant, ForecastErrors> });

@@ -7,7 +7,7 @@
  */
 import { forecastSpec, fitForecast, type ForecastFitOptions, type ForecastModel } from './fit-forecast.js';
 import { forecastTask, hasMethod, type TaskPrediction } from './forecast.js';
-import { finishedRuns, type LadderTask } from './ladder.js';
+import { distanceDecades, finishedRuns, type LadderTask } from './ladder.js';
 import { forecastErrors, type ForecastErrors, type ScoredForecast } from './metrics.js';
 import { METHODS, type ForecastMethod } from './task-curves.js';
 
@@ -72,12 +72,12 @@ export async function holdoutForecast(tasks: readonly LadderTask[], cutoff: numb
     const taskSpec = spec.tasks.find((t) => t.id === fitted.id)!;
     const mine: HoldoutPrediction[] = held.map((p) => {
       const forecasts: HoldoutPrediction['forecasts'] = { persistence: { observed: p.score, forecast: persistence } };
-      const chosen = forecastTask(spec, taskSpec, p.params, p.tokens, p.compute);
-      forecasts.forecast = scored(p.score, chosen);
       for (const method of METHODS) {
         if (hasMethod(spec, taskSpec, method)) forecasts[method] = scored(p.score, forecastTask(spec, taskSpec, p.params, p.tokens, p.compute, method));
       }
-      return { task: fitted.id, run: p.run, compute: p.compute, distance: chosen.distance, observed: p.score, forecasts };
+      // The task's own method is one of the two just forecast.
+      forecasts.forecast = forecasts[taskSpec.method]!;
+      return { task: fitted.id, run: p.run, compute: p.compute, distance: distanceDecades(p.compute, taskSpec.largestCompute), observed: p.score, forecasts };
     });
     predictions.push(...mine);
     perTask.push({ id: fitted.id, trainRuns: trainFinished.length, testRuns: held.length, method: fitted.method, figures: figures(mine, spec.level) });

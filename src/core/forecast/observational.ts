@@ -18,7 +18,7 @@
  * without it, forecasting its models), which measure what a new family costs at equal compute.
  */
 import { fitSigmoid } from '../curve-fit/fit-sigmoid.js';
-import { logistic } from '../curve-fit/sigmoid.js';
+import { sigmoidScore } from '../curve-fit/sigmoid.js';
 import { fitForecast, forecastSpec, taskScale, type ForecastFitOptions, type ForecastModel } from './fit-forecast.js';
 import { forecastTask } from './forecast.js';
 import { calibrateIntervals, predictionInterval, type IntervalModel } from './intervals.js';
@@ -107,9 +107,8 @@ export function plainSigmoid(points: readonly LadderPoint[], baseline: number | 
   const xs = points.map((p) => Math.log10(p.compute));
   const fit = fitSigmoid(xs, points.map((p) => p.score), baseline === undefined ? {} : { floor: baseline });
   const half = Z80 * Math.sqrt(fit.rss / xs.length);
-  const { x0, k, floor, ceiling } = fit.params;
   return (compute) => {
-    const forecast = floor + (ceiling - floor) * logistic(k * (Math.log10(compute) - x0));
+    const forecast = sigmoidScore(fit.params, Math.log10(compute));
     return { forecast, lower: Math.max(0, forecast - half), upper: Math.min(1, forecast + half) };
   };
 }
@@ -152,7 +151,7 @@ export interface IntervalCandidate {
  * curves fitted without its models forecast them, each error with its distance beyond the largest
  * model of that fit.
  */
-export function familyErrors(train: readonly LadderTask[], familyOf: (run: string) => string, warmup = 0.1): { task: string; error: number; distance: number }[] {
+function familyErrors(train: readonly LadderTask[], familyOf: (run: string) => string, warmup: number): { task: string; error: number; distance: number }[] {
   const errors: { task: string; error: number; distance: number }[] = [];
   const families = [...new Set(train.flatMap((t) => t.points.map((p) => familyOf(p.run))))];
   for (const family of families) {
