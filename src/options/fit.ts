@@ -94,7 +94,7 @@ const lawOptions: readonly OptionSpec[] = [
   { flags: '--delta <d>', description: 'Huber threshold on log-loss residuals (law; huber and asymmetric)', defaultHelp: '1e-3' },
   {
     flags: '--grid <grid>',
-    description: 'starts of the L-BFGS multi-start search (law; forecast: of its loss law, by default there 972 starts): standard (4,500), coarse (108) or a CSV file with columns a,b,e,alpha,beta (a = ln A, b = ln B, e = ln E)',
+    description: 'starts of the L-BFGS multi-start search (law; forecast: of its loss law, where the default is 4,500 starts up to 11 runs, 972 up to 51, 243 beyond): standard (4,500), coarse (108) or a CSV file with columns a,b,e,alpha,beta (a = ln A, b = ln B, e = ln E)',
     defaultHelp: 'standard',
   },
   { flags: '--exclude-top-loss <k>', description: 'leave out the k runs with the highest loss (law; Besiroglu et al. 2024 leave out 5)', defaultHelp: '0' },
