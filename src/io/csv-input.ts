@@ -27,15 +27,13 @@ export interface CsvSource {
   /** Name for messages: the path, or "stdin". */
   file: string;
   header: string[];
-  /** The records after the header, a chunk (an array) at a time. */
-  chunks: AsyncIterable<CsvRecord[]>;
-  /** The same records one by one. */
+  /** The records after the header, one by one. */
   records: AsyncIterable<CsvRecord>;
   /**
    * The same records again, the fastest way through a large file: `onRecord` is called for each
    * record as it is parsed (no record is kept, so a batch's garbage dies young), and `afterChunk`
    * is awaited after each chunk of input (to write output with back-pressure). Read the records
-   * once, by one of the three.
+   * once, by one of the two.
    */
   forEach(onRecord: RecordSink, afterChunk?: () => Promise<void>): Promise<void>;
 }
@@ -92,20 +90,14 @@ export async function openCsv(path: string, stdin: NodeJS.ReadableStream): Promi
   for (const record of first.slice(1)) parser.checkWidth(record);
   first = first.slice(1);
 
-  const chunks: AsyncIterable<CsvRecord[]> = {
-    async *[Symbol.asyncIterator]() {
-      if (first && first.length > 0) yield first;
-      first = undefined;
-      for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield chunk;
-    },
-  };
   return {
     file,
     header,
-    chunks,
     records: {
       async *[Symbol.asyncIterator]() {
-        for await (const chunk of chunks) yield* chunk;
+        if (first) yield* first;
+        first = undefined;
+        for (let chunk = await nextChunk(); chunk; chunk = await nextChunk()) yield* chunk;
       },
     },
     async forEach(onRecord, afterChunk) {

@@ -39,7 +39,7 @@ export function rowSource(rows: unknown, file: string): CsvSource {
     for (const record of records) onRecord(record.cells, record.line);
     await afterChunk?.();
   };
-  return { file, header, chunks: iterate([records]), records: iterate(records), forEach };
+  return { file, header, records: iterate(records), forEach };
 }
 
 /** The items, as an async iterable that can be read again. */

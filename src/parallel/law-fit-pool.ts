@@ -59,12 +59,13 @@ export function resolveThreads(options: Partial<ParallelOptions>): { threads: nu
 /**
  * `fitChinchillaLaw` over worker threads: the same LawFit, bit for bit (screened above
  * `screen.above` rows: the screen's starts, then the polished candidates, spread over the workers).
+ * `prepared` is prepareLawData(runs) when the caller has made it already (to bootstrap the fit with).
  * @throws FitError as fitChinchillaLaw; Error if a worker dies
  */
-export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], options: Partial<LawFitOptions & ParallelOptions> = {}): Promise<LawFit> {
+export async function fitChinchillaLawParallel(runs: readonly TrainingRun[], options: Partial<LawFitOptions & ParallelOptions> = {}, prepared?: LawData): Promise<LawFit> {
   validateRuns(runs);
   const o: LawFitOptions = { ...DEFAULT_LAW_FIT, grid: options.grid ?? standardGrid(), ...options };
-  const data = prepareLawData(runs);
+  const data = prepared ?? prepareLawData(runs);
   const { threads, workerUrl } = resolveThreads(options);
   const screened = screensStarts(data.n, o.screen);
   const total = o.grid.size + (screened ? o.screen.candidates : 0);
@@ -97,10 +98,9 @@ export async function bootstrapChinchillaLawParallel(data: LawData, theta: Array
   const start = Float64Array.from(theta);
   const lbfgs = plainLbfgs(o.lbfgs);
   const progress = (done: number): void => o.onProgress?.(done, o.resamples);
-  const method = bootstrapMethod(data.n, o);
   let batches: ResampleBatch[];
-  if (method === 'one-step') {
-    const plan = oneStepPlan(data, o.loss, start, o.clusters);
+  if (bootstrapMethod(data.n, o) === 'one-step') {
+    const plan = oneStepPlan(data, o.loss, start, o.clusters, o.hessian);
     const posted = workerUrl ? { ...plan, directions: shared(plan.directions) } : plan;
     batches = await runChunks<ResampleBatch>(workerUrl, threads, chunkRanges(o.resamples, threads), progress, (from, to, id) => ({
       local: () => runOneStepResamples(plan, from, to, o.seed),
@@ -113,7 +113,7 @@ export async function bootstrapChinchillaLawParallel(data: LawData, theta: Array
       request: { kind: 'resamples', id, data: posted, start, from, to, seed: o.seed, loss: o.loss, lbfgs, clusters: o.clusters },
     }));
   }
-  return summariseBootstrap(batches, o, method, data.n);
+  return summariseBootstrap(batches, o, data.n);
 }
 
 /**

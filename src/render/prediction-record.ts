@@ -128,7 +128,6 @@ export function abilityRecord(verdict: AbilityVerdict, t: AbilityTemplate, effec
   };
 }
 
-/** The law as JSON: id, form, constants, source. */
 /** A law in JSON output: its name, form, constants (E, A, B, alpha, beta; or alphaN, alphaD, Nc, Dc) and source. */
 export interface LawRecord {
   id: string;
@@ -138,6 +137,7 @@ export interface LawRecord {
   [constant: string]: number | string | undefined;
 }
 
+/** The law as JSON: id, form, constants, source. */
 export function lawRecord(law: ScalingLaw): LawRecord {
   return { id: law.id, form: law.form, ...lawConstants(law), source: law.source, ...(law.note ? { note: law.note } : {}) };
 }

@@ -1,5 +1,7 @@
 // Reference constants for core tests, typed in from DESIGN.md's preset table (the published values),
 // independently of data/laws.yaml (whose loader test checks the file against the same sources).
+import { expect } from 'vitest';
+import type { ChinchillaConstants } from '../../src/core/fit/law-objective.js';
 import type { ChinchillaLaw, KaplanLaw } from '../../src/core/scaling-law.js';
 
 export const besiroglu2024: ChinchillaLaw = { form: 'chinchilla', id: 'besiroglu2024', source: 'DESIGN.md', E: 1.81686, A: 482.00572, B: 2085.4342, alpha: 0.34781, beta: 0.36585 };
@@ -12,4 +14,9 @@ export const chinchillaPresets = [besiroglu2024, hoffmann2022, hoffmann2022Unrou
 /** Relative difference |a − b| / |b|. */
 export function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.abs(expected);
+}
+
+/** Each fitted constant within its own relative tolerance of the truth (a failure names the constant). */
+export function expectConstantsNear(fitted: ChinchillaConstants, truth: ChinchillaConstants, tolerances: Record<keyof ChinchillaConstants, number>): void {
+  for (const key of Object.keys(tolerances) as (keyof ChinchillaConstants)[]) expect(relativeError(fitted[key], truth[key]), key).toBeLessThan(tolerances[key]);
 }

@@ -116,7 +116,9 @@ export async function fitLawRuns(csv: CsvSource, explicit: Record<string, string
   const input = fittableRuns(await readRuns(csv, explicit), settings.excludeTopLoss);
   const { runs } = input;
 
-  const fit = await fitChinchillaLawParallel(runs, { grid: settings.grid, loss: settings.loss, onProgress: (done, total) => progress(done, total, 'fit') });
+  // The runs' law data and the Hessian at the optimum are made once, for the fit and its bootstrap.
+  const data = prepareLawData(runs);
+  const fit = await fitChinchillaLawParallel(runs, { grid: settings.grid, loss: settings.loss, onProgress: (done, total) => progress(done, total, 'fit') }, data);
   checkConverged(fit, input.file, common.allowUnconverged, warn, 'the fit');
   for (const warning of fit.diagnostics.warnings) warn(`${input.file}: ${warning}`);
   if (fit.screen && fit.screen.agreeing < Math.min(2, fit.screen.candidates)) {
@@ -126,8 +128,8 @@ export async function fitLawRuns(csv: CsvSource, explicit: Record<string, string
   let bootstrap: LawBootstrap | undefined;
   if (common.bootstrap > 0) {
     const clusters = bootstrapClusters(input, warn);
-    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, clusters, onProgress: (done: number, total: number) => progress(done, total, 'bootstrap') };
-    bootstrap = await bootstrapChinchillaLawParallel(prepareLawData(runs), fit.theta, settings.atCompute === undefined ? options : { ...options, atCompute: settings.atCompute });
+    const options = { resamples: common.bootstrap, seed: common.seed, loss: settings.loss, clusters, hessian: fit.diagnostics.hessian, onProgress: (done: number, total: number) => progress(done, total, 'bootstrap') };
+    bootstrap = await bootstrapChinchillaLawParallel(data, fit.theta, settings.atCompute === undefined ? options : { ...options, atCompute: settings.atCompute });
     const unconverged = bootstrap.resamples - bootstrap.convergedResamples;
     if (unconverged > 0) warn(`bootstrap: ${unconverged} of ${bootstrap.resamples} refits stopped without meeting a convergence test; their end points are in the intervals`);
     if (bootstrap.excludedResamples > 0) warn(`bootstrap: ${bootstrap.excludedResamples} of ${bootstrap.resamples} refits gave non-finite constants and are left out of the intervals`);

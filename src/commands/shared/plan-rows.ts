@@ -15,15 +15,10 @@ export interface PlanRow extends PlannedSpec {
   line: number;
 }
 
-/** The rows of the CSV, a chunk (an array) at a time. */
-export async function* readPlanChunks(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow[]> {
-  const { csv, planRow } = await openPlans(path, settings, ctx);
-  for await (const chunk of csv.chunks) yield chunk.map((record) => planRow(record.cells, record.line));
-}
-
 /** The rows of the CSV one by one. */
 export async function* readPlanRows(path: string, settings: PlanSettings, ctx: CommandContext): AsyncGenerator<PlanRow> {
-  for await (const chunk of readPlanChunks(path, settings, ctx)) yield* chunk;
+  const { csv, planRow } = await openPlans(path, settings, ctx);
+  for await (const { cells, line } of csv.records) yield planRow(cells, line);
 }
 
 /**

@@ -9,6 +9,7 @@
  * constraints", J. Comput. Appl. Math. 172). λ follows Nielsen's update (Madsen, Nielsen & Tingleff
  * 2004, "Methods for non-linear least squares problems", §3.2).
  */
+import { cholesky, choleskySolve } from '../fit/cholesky.js';
 
 export interface LeastSquaresProblem {
   /** Number of residuals. */
@@ -81,7 +82,6 @@ export function leastSquares(problem: LeastSquaresProblem, start: readonly numbe
   const M = new Float64Array(m * m);
   const rhs = new Float64Array(m);
   const delta = new Float64Array(m);
-  const work = new Float64Array(m * m + m);
 
   problem.evaluate(p, r, J);
   let cost = halfSquaredNorm(r);
@@ -150,7 +150,9 @@ export function leastSquares(problem: LeastSquaresProblem, start: readonly numbe
         for (let b = 0; b < f; b++) M[a * f + b] = A[ja * m + free[b]!]!;
         M[a * f + a] = M[a * f + a]! + lambda * Math.max(A[ja * m + ja]!, 1e-12);
       }
-      const solved = solveSymmetric(M, rhs, f, delta, work);
+      const factor = cholesky(M, f);
+      const solved = factor !== null;
+      if (factor) delta.set(choleskySolve(factor, rhs, f).subarray(0, f));
       trial.set(p);
       if (solved) {
         for (let a = 0; a < f; a++) {
@@ -210,36 +212,4 @@ function halfSquaredNorm(r: Float64Array): number {
   let s = 0;
   for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
   return 0.5 * s;
-}
-
-/**
- * Solve the small symmetric positive-definite system M·x = b (f×f, row-major) by Cholesky into `x`;
- * false if M is not positive definite. `work` holds f² + f numbers.
- */
-function solveSymmetric(M: Float64Array, b: Float64Array, f: number, x: Float64Array, work: Float64Array): boolean {
-  const L = work;
-  for (let i = 0; i < f; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = M[i * f + j]!;
-      for (let k = 0; k < j; k++) s -= L[i * f + k]! * L[j * f + k]!;
-      if (i === j) {
-        if (!(s > 0)) return false;
-        L[i * f + i] = Math.sqrt(s);
-      } else {
-        L[i * f + j] = s / L[j * f + j]!;
-      }
-    }
-  }
-  const yOffset = f * f;
-  for (let i = 0; i < f; i++) {
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= L[i * f + k]! * work[yOffset + k]!;
-    work[yOffset + i] = s / L[i * f + i]!;
-  }
-  for (let i = f - 1; i >= 0; i--) {
-    let s = work[yOffset + i]!;
-    for (let k = i + 1; k < f; k++) s -= L[k * f + i]! * x[k]!;
-    x[i] = s / L[i * f + i]!;
-  }
-  return true;
 }

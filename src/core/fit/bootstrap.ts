@@ -42,11 +42,16 @@ export interface BootstrapOptions {
   clusters: Clusters | null;
   /** Refit by one Newton step instead of L-BFGS when there are more rows than this (default LARGE_FIT_ROWS). */
   oneStepAbove: number;
+  /**
+   * The objective's Hessian at the best fit (row-major 5×5), when the caller has it already (a LawFit's
+   * diagnostics.hessian, of the same data and loss), for the one-step plan; null to compute it (default).
+   */
+  hessian: ArrayLike<number> | null;
   /** Called as resamples finish: (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
-export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 1000, seed: DEFAULT_SEED, level: 0.95, loss: PUBLISHED_LOSS, lbfgs: {}, clusters: null, oneStepAbove: LARGE_FIT_ROWS };
+export const DEFAULT_BOOTSTRAP: BootstrapOptions = { resamples: 1000, seed: DEFAULT_SEED, level: 0.95, loss: PUBLISHED_LOSS, lbfgs: {}, clusters: null, oneStepAbove: LARGE_FIT_ROWS, hessian: null };
 
 /** How the resamples were refitted: L-BFGS from the best fit, or one Newton step from it. */
 export type BootstrapMethod = 'refit' | 'one-step';
@@ -194,12 +199,11 @@ export function bootstrapChinchillaLaw(data: LawData, theta: ArrayLike<number>, 
   const total = o.resamples;
   const progress = o.onProgress;
   const report = progress && ((done: number) => progress(done, total));
-  const method = bootstrapMethod(data.n, o);
   const batch =
-    method === 'one-step'
-      ? runOneStepResamples(oneStepPlan(data, o.loss, theta, o.clusters), 0, total, o.seed, report)
+    bootstrapMethod(data.n, o) === 'one-step'
+      ? runOneStepResamples(oneStepPlan(data, o.loss, theta, o.clusters, o.hessian), 0, total, o.seed, report)
       : runResamples(data, Float64Array.from(theta), 0, total, o, report);
-  return summariseBootstrap([batch], o, method, data.n);
+  return summariseBootstrap([batch], o, data.n);
 }
 
 /** @throws RangeError for unusable bootstrap options */
@@ -210,7 +214,7 @@ export function checkBootstrapOptions(o: BootstrapOptions): void {
 }
 
 /** Percentile intervals from resample batches covering [0, resamples) in any partition, for data of n rows. */
-export function summariseBootstrap(batches: readonly ResampleBatch[], o: BootstrapOptions, method: BootstrapMethod, n: number): LawBootstrap {
+export function summariseBootstrap(batches: readonly ResampleBatch[], o: BootstrapOptions, n: number): LawBootstrap {
   const ordered = [...batches].sort((x, y) => x.from - y.from);
   const columns: Record<keyof LawIntervals, number[]> = { E: [], A: [], B: [], alpha: [], beta: [], allocationExponent: [], optimalParams: [] };
   let converged = 0;
@@ -252,7 +256,7 @@ export function summariseBootstrap(batches: readonly ResampleBatch[], o: Bootstr
   };
   if (o.atCompute !== undefined) intervals.optimalParams = interval(columns.optimalParams);
   const units = o.clusters ? o.clusters.count : n;
-  const result: LawBootstrap = { method, clustered: o.clusters !== null, units, resamples: o.resamples, seed: o.seed, level: o.level, convergedResamples: converged, excludedResamples: excluded, intervals };
+  const result: LawBootstrap = { method: bootstrapMethod(n, o), clustered: o.clusters !== null, units, resamples: o.resamples, seed: o.seed, level: o.level, convergedResamples: converged, excludedResamples: excluded, intervals };
   if (o.atCompute !== undefined) result.atCompute = o.atCompute;
   return result;
 }

@@ -1,7 +1,8 @@
 /**
  * Cholesky factorisation H = L·Lᵀ of a small symmetric positive-definite matrix and solves with it
  * (Golub & Van Loan, "Matrix Computations", 4th ed., Algorithm 4.2.1). Used for Newton steps on the
- * 5×5 Hessian of the law objective.
+ * 5×5 Hessian of the law objective and for the damped normal equations of the curve fits'
+ * Levenberg–Marquardt steps (curve-fit/levenberg-marquardt.ts).
  */
 
 /**

@@ -43,12 +43,13 @@ export interface OneStepPlan {
 
 /**
  * The one-step plan at θ̂: the score sᵤ of every unit (the sum of its rows' gradients of ρ) and
- * H⁻¹sᵤ with the Hessian of the whole objective (objectiveHessian).
+ * H⁻¹sᵤ with the Hessian of the whole objective at θ̂ (objectiveHessian; `hessian` when the caller
+ * has it already, as the fit's diagnostics do).
  * @throws RangeError when the Hessian is not positive definite (some direction of θ is not determined)
  */
-export function oneStepPlan(data: LawData, loss: ResidualLoss, theta: ArrayLike<number>, clusters: Clusters | null): OneStepPlan {
+export function oneStepPlan(data: LawData, loss: ResidualLoss, theta: ArrayLike<number>, clusters: Clusters | null, hessian?: ArrayLike<number> | null): OneStepPlan {
   const start = Float64Array.from(theta);
-  const factor = cholesky(objectiveHessian(data, loss, start), 5);
+  const factor = cholesky(hessian ?? objectiveHessian(data, loss, start), 5);
   if (!factor) throw new RangeError('the objective’s Hessian at the fit is not positive definite, so a one-step bootstrap cannot be taken');
   const units = clusters ? clusters.count : data.n;
   const scores = unitScores(data, loss, start, clusters, units);

@@ -6,7 +6,7 @@ import type { ChinchillaConstants, TrainingRun } from '../../../src/core/fit/law
 import { createRng, randomNormal } from '../../../src/core/random.js';
 import { loss, type ChinchillaLaw } from '../../../src/core/scaling-law.js';
 import { chinchillaRuns } from '../../helpers/chinchilla-runs.js';
-import { chinchillaPresets, relativeError } from '../../helpers/laws.js';
+import { chinchillaPresets, expectConstantsNear, relativeError } from '../../helpers/laws.js';
 
 const runs = chinchillaRuns();
 // ../shared/data/chinchilla_fit_constants.csv row epoch2024_lbfgs_grid_exact_replication (Epoch
@@ -101,11 +101,7 @@ describe('fitChinchillaLaw recovers known laws', () => {
     it(`from noisy runs of ${law.id}`, () => {
       const fit = fitChinchillaLaw(syntheticRuns(law, 0.002, 7), { grid: coarseGrid() });
       expect(fit.converged).toBe(true);
-      expect(relativeError(fit.law.A, law.A)).toBeLessThan(0.03);
-      expect(relativeError(fit.law.B, law.B)).toBeLessThan(0.03);
-      expect(relativeError(fit.law.E, law.E)).toBeLessThan(0.005);
-      expect(relativeError(fit.law.alpha, law.alpha)).toBeLessThan(0.005);
-      expect(relativeError(fit.law.beta, law.beta)).toBeLessThan(0.005);
+      expectConstantsNear(fit.law, law, { A: 0.03, B: 0.03, E: 0.005, alpha: 0.005, beta: 0.005 });
       expect(fit.diagnostics.poorlyDetermined).toBe(false);
     });
   }

@@ -8,7 +8,7 @@ import { DEFAULT_SCREEN, screenCandidates } from '../../../src/core/fit/law-scre
 import type { StartBatch } from '../../../src/core/fit/multi-start.js';
 import { checkpointRuns, CHINCHILLA } from '../../helpers/checkpoint-runs.js';
 import { chinchillaRuns } from '../../helpers/chinchilla-runs.js';
-import { relativeError } from '../../helpers/laws.js';
+import { expectConstantsNear, relativeError } from '../../helpers/laws.js';
 
 // 400 runs of Besiroglu et al.'s law, 50 checkpoints each, 1% log-normal noise per row.
 const runs = checkpointRuns(20_000);
@@ -22,11 +22,7 @@ describe('screened fit of 20,000 checkpoint rows', () => {
   it('recovers the constants it was generated from', () => {
     expect(fit.screen).not.toBeNull();
     expect(fit.converged).toBe(true);
-    expect(relativeError(fit.law.A, CHINCHILLA.A)).toBeLessThan(0.015);
-    expect(relativeError(fit.law.B, CHINCHILLA.B)).toBeLessThan(0.005);
-    expect(relativeError(fit.law.alpha, CHINCHILLA.alpha)).toBeLessThan(0.003);
-    expect(relativeError(fit.law.beta, CHINCHILLA.beta)).toBeLessThan(0.001);
-    expect(relativeError(fit.law.E, CHINCHILLA.E)).toBeLessThan(0.0003);
+    expectConstantsNear(fit.law, CHINCHILLA, { A: 0.015, B: 0.005, alpha: 0.003, beta: 0.001, E: 0.0003 });
   });
 
   it('reports the screen and the checks of the optimum', () => {

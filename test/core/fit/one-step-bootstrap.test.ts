@@ -66,6 +66,15 @@ describe('one-step bootstrap', () => {
     expect(bootstrapChinchillaLaw(data, theta, { resamples: 10 }).method).toBe('one-step');
     expect(() => oneStepPlan(data, PUBLISHED_LOSS, [0, 0, 0, 0, 0], null)).toThrow(/not positive definite/);
   });
+
+  // fitLawRuns hands the fit's Hessian (diagnostics.hessian, at θ̂ on the same rows) to the
+  // bootstrap instead of computing it again: the same plan, so the same intervals, bit for bit.
+  it('takes the fit’s Hessian when given it, with the same result', () => {
+    const runs = checkpointRuns(2500);
+    const fit = fitChinchillaLaw(runs, { grid: coarseGrid() });
+    const data = prepareLawData(runs);
+    expect(bootstrapChinchillaLaw(data, fit.theta, { resamples: 10, hessian: fit.diagnostics.hessian })).toEqual(bootstrapChinchillaLaw(data, fit.theta, { resamples: 10 }));
+  });
 });
 
 describe('cluster bootstrap', () => {
